@@ -1,0 +1,43 @@
+import Foundation
+import ShopDomain
+import Storage
+
+/// A realistic demo shop, deterministic for a given seed: the seed rule book's people with
+/// their roles, and — as feature modules land — products, stock, orders, shifts and handover.
+public enum DemoShop {
+    /// The demo shop's name; `demo --replace` only ever replaces a file holding this shop.
+    public static let shopName = "艾芳汀（演示）"
+
+    /// The people of the 艾芳汀 rule book (seed, part 1) plus a night-shift agent and a warehouse hand.
+    static let people: [(name: String, roles: [Role], gender: Staff.Gender, birth: String)] = [
+        ("史文龙", [.techLead], .male, "1988-03-14"),
+        ("汪莎", [.designer], .female, "1993-07-02"),
+        ("刘芬", [.csLead, .csAgent], .female, "1991-11-20"),
+        ("大哥", [.shipper, .finance], .male, "1982-01-09"),
+        ("周小雨", [.csAgent], .female, "1998-05-27"),
+        ("二哥", [.warehouse, .shipper], .male, "1986-09-30"),
+    ]
+
+    static let owner = (name: "黄乔", birth: "1985-06-18")
+
+    /// Creates the demo shop at `path` (which must not exist).
+    @discardableResult
+    public static func create(at path: String, seed: UInt64, modules: [StorageModule], clock: ShopClock) throws -> ShopDatabase {
+        let ids = IDSource.seeded(seed)
+        let database = try ShopDatabase.create(at: path, shop: shopName, owner: owner.name, modules: modules,
+                                               clock: clock, ids: ids)
+        let gm = try database.read(CoreQueries.shop).owner
+        var drafts = people.map { person in
+            OpDraft(actor: gm, StaffAdded(staff: ids.next(), name: person.name, roles: person.roles,
+                                          gender: person.gender, birthDate: CivilDate(person.birth)))
+        }
+        // The GM lowers the low-stock threshold from next month: history keeps today's 10 (CS-10).
+        let zone = try database.zone()
+        let today = zone.day(of: clock.now())
+        let firstOfNextMonth = today.month == 12
+            ? CivilDate(year: today.year + 1, month: 1, day: 1)! : CivilDate(year: today.year, month: today.month + 1, day: 1)!
+        drafts.append(OpDraft(actor: gm, PolicySet(key: "CS-10.low-stock", value: "8", effectiveFrom: firstOfNextMonth)))
+        try database.apply(drafts)
+        return database
+    }
+}

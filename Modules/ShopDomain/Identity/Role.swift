@@ -1,0 +1,100 @@
+/// The shop's roles (ORG-1). One person may hold several.
+public enum Role: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+    case gm = "gm"
+    case shopManager = "shop-manager"
+    case techLead = "tech-lead"
+    case designLead = "design-lead"
+    case designer = "designer"
+    case csLead = "cs-lead"
+    case csAgent = "cs-agent"
+    case warehouseLead = "warehouse-lead"
+    case warehouse = "warehouse"
+    case shipper = "shipper"
+    case finance = "finance"
+
+    public static func < (lhs: Role, rhs: Role) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    /// The title the shop's rule books use.
+    public var chineseTitle: String {
+        switch self {
+        case .gm: "总经理"
+        case .shopManager: "店长"
+        case .techLead: "技术主管"
+        case .designLead: "美工主管"
+        case .designer: "美工"
+        case .csLead: "客服主管"
+        case .csAgent: "客服"
+        case .warehouseLead: "仓储主管"
+        case .warehouse: "仓储专员"
+        case .shipper: "发货"
+        case .finance: "财务"
+        }
+    }
+
+    public var englishTitle: String {
+        switch self {
+        case .gm: "general manager"
+        case .shopManager: "shop manager"
+        case .techLead: "tech lead"
+        case .designLead: "design lead"
+        case .designer: "designer"
+        case .csLead: "CS lead"
+        case .csAgent: "CS agent"
+        case .warehouseLead: "warehouse lead"
+        case .warehouse: "warehouse staff"
+        case .shipper: "shipper"
+        case .finance: "finance"
+        }
+    }
+
+    public func title(in language: Language) -> String {
+        language.pick(zh: chineseTitle, en: englishTitle)
+    }
+
+    /// Accepts the code (`cs-agent`), the Chinese title (`客服`) or the English title.
+    public init?(parsing text: String) {
+        let key = text.trimmingWhitespace().lowercased()
+        if let role = Role(rawValue: key) {
+            self = role
+        } else if let role = Role.allCases.first(where: { $0.chineseTitle == key || $0.englishTitle.lowercased() == key }) {
+            self = role
+        } else if key == "general-manager" || key == "运营总监" {
+            self = .gm
+        } else {
+            return nil
+        }
+    }
+
+    /// What this role may do. ORG-3: the GM decides what the rules do not cover, so the GM may do everything.
+    public var permissions: Set<Permission> {
+        switch self {
+        case .gm: Set(Permission.allCases)
+        case .shopManager: [.manageStaff]
+        case .techLead, .designLead, .designer, .csLead, .csAgent,
+             .warehouseLead, .warehouse, .shipper, .finance: []
+        }
+    }
+}
+
+/// Things a person must be entitled to do. Checked on every device when an op is made and
+/// again by the hub when it merges (DESIGN.md, Identity).
+public enum Permission: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Add staff, change their roles, deactivate them (ORG-1).
+    case manageStaff = "manage-staff"
+    /// Change a policy value: an amount, threshold or period of the rules.
+    case setPolicy = "set-policy"
+
+    public func describe(in language: Language) -> String {
+        switch self {
+        case .manageStaff: language.pick(zh: "管理员工", en: "manage staff")
+        case .setPolicy: language.pick(zh: "修改规章参数", en: "change policy values")
+        }
+    }
+
+    /// The roles that grant this permission.
+    public var grantedBy: [Role] {
+        Role.allCases.filter { $0.permissions.contains(self) }
+    }
+}

@@ -1,0 +1,145 @@
+/// An amount of renminbi in integer fen (分). Never floating point.
+///
+/// Parses what people and spreadsheets write: `12.50`, `12.5`, `598`, `0元`, `¥1,280.00`,
+/// full-width digits `１２．５０`. Refuses `1.2.3`, `1e3`, three decimals, and a negative amount
+/// unless the caller allows it.
+public struct Money: Sendable, Hashable, Comparable, Codable {
+    public var fen: Int64
+
+    public init(fen: Int64) {
+        self.fen = fen
+    }
+
+    public init(yuan: Int64) {
+        self.fen = yuan * 100
+    }
+
+    public static let zero = Money(fen: 0)
+
+    public static func < (lhs: Money, rhs: Money) -> Bool { lhs.fen < rhs.fen }
+    public static func + (lhs: Money, rhs: Money) -> Money { Money(fen: lhs.fen + rhs.fen) }
+    public static func - (lhs: Money, rhs: Money) -> Money { Money(fen: lhs.fen - rhs.fen) }
+    public static func * (lhs: Money, rhs: Int64) -> Money { Money(fen: lhs.fen * rhs) }
+    public static prefix func - (value: Money) -> Money { Money(fen: -value.fen) }
+
+    /// `12.50`, `-3.05`, `0.00`: yuan with two decimals, no currency sign.
+    public var description: String {
+        let sign = fen < 0 ? "-" : ""
+        let magnitude = fen.magnitude
+        let cents = magnitude % 100
+        return "\(sign)\(magnitude / 100).\(cents < 10 ? "0" : "")\(cents)"
+    }
+
+    /// `¥12.50`.
+    public var withSign: String {
+        fen < 0 ? "-¥" + (-self).description : "¥" + description
+    }
+
+    // MARK: Coding: a bare integer of fen.
+
+    public init(from decoder: any Decoder) throws {
+        self.fen = try decoder.singleValueContainer().decode(Int64.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(fen)
+    }
+}
+
+extension Money: CustomStringConvertible {}
+
+// MARK: - Parsing
+
+extension Money {
+    /// Parses yuan as people write them.
+    /// - Parameter allowNegative: whether `-5.00` is acceptable here (a refund delta, say).
+    public static func parse(_ text: String, allowNegative: Bool = false) throws(MoneyError) -> Money {
+        var body = Substring(normalizeWidth(text).trimmingWhitespace())
+        guard !body.isEmpty else { throw .empty }
+        var negative = false
+        if body.first == "-" {
+            negative = true
+            body = body.dropFirst()
+        } else if body.first == "+" {
+            body = body.dropFirst()
+        }
+        if body.first == "¥" { body = body.dropFirst() }
+        if body.last == "元" { body = body.dropLast() }
+        body = Substring(String(body).trimmingWhitespace())
+        guard !body.isEmpty else { throw .notANumber(text) }
+
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2 else { throw .notANumber(text) }
+        let whole = parts[0].filter { $0 != "," }
+        let fraction = parts.count == 2 ? String(parts[1]) : ""
+        guard !whole.isEmpty || !fraction.isEmpty,
+              whole.allSatisfy(\.isASCIIDigit), fraction.allSatisfy(\.isASCIIDigit),
+              parts[0].first != ",", parts[0].last != ","
+        else { throw .notANumber(text) }
+        guard fraction.count <= 2 else { throw .tooManyDecimals(text) }
+        guard whole.count <= 15 else { throw .tooLarge(text) }
+
+        let yuan = Int64(whole.isEmpty ? "0" : whole)!
+        let paddedFraction = fraction + String(repeating: "0", count: 2 - fraction.count)
+        let fen = yuan * 100 + Int64(paddedFraction)!
+        if negative && fen != 0 && !allowNegative { throw .negative(text) }
+        return Money(fen: negative ? -fen : fen)
+    }
+
+    /// Full-width digits and punctuation (`１２．５０`, `￥`) to their ASCII forms.
+    static func normalizeWidth(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            switch scalar.value {
+            case 0xFF10...0xFF19, 0xFF0E, 0xFF0C, 0xFF0D, 0xFF0B:
+                return Unicode.Scalar(scalar.value - 0xFEE0)!
+            case 0xFFE5:
+                return "¥"
+            default:
+                return scalar
+            }
+        }))
+    }
+}
+
+/// Why a money amount was refused.
+public enum MoneyError: Error, Equatable, Sendable {
+    case empty
+    case notANumber(String)
+    case tooManyDecimals(String)
+    case negative(String)
+    case tooLarge(String)
+}
+
+extension MoneyError: ShopError {
+    public func message(in language: Language) -> String {
+        switch self {
+        case .empty:
+            language.pick(zh: "金额为空：请填写如 12.50 的金额", en: "the amount is empty: write an amount such as 12.50")
+        case .notANumber(let text):
+            language.pick(zh: "“\(text)”不是金额：请写成 12.50、598 或 0元 这样的形式",
+                          en: "“\(text)” is not an amount: write it as 12.50, 598 or 0元")
+        case .tooManyDecimals(let text):
+            language.pick(zh: "“\(text)”的小数超过两位：金额精确到分，例如 12.50",
+                          en: "“\(text)” has more than two decimals: amounts are exact to the fen, e.g. 12.50")
+        case .negative(let text):
+            language.pick(zh: "“\(text)”是负数：这里的金额不能为负", en: "“\(text)” is negative: this amount cannot be negative")
+        case .tooLarge(let text):
+            language.pick(zh: "“\(text)”太大了：请检查金额", en: "“\(text)” is too large: check the amount")
+        }
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isWholeNumber }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing white space (including the ideographic space).
+    public func trimmingWhitespace() -> String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }),
+              let last = lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
+        return String(self[first...last])
+    }
+}

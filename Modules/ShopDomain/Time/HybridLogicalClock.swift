@@ -1,0 +1,52 @@
+/// A hybrid logical clock timestamp: wall-clock milliseconds plus a counter.
+///
+/// Used to show ops in a sensible order across devices and to break ties; correctness never
+/// depends on it (DESIGN.md). Sorts by wall time, then counter.
+public struct HLC: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public var wallMillis: Int64
+    public var counter: Int32
+
+    public init(wallMillis: Int64, counter: Int32 = 0) {
+        self.wallMillis = wallMillis
+        self.counter = counter
+    }
+
+    public static let zero = HLC(wallMillis: 0)
+
+    public static func < (lhs: HLC, rhs: HLC) -> Bool {
+        (lhs.wallMillis, lhs.counter) < (rhs.wallMillis, rhs.counter)
+    }
+
+    /// `1764468000000.0003`: the form hashed into an op's canonical encoding.
+    public var description: String {
+        let c = String(counter)
+        return "\(wallMillis)." + String(repeating: "0", count: max(0, 4 - c.count)) + c
+    }
+
+    public init?(_ text: String) {
+        let parts = text.split(separator: ".")
+        guard parts.count == 2, let wall = Int64(parts[0]), let count = Int32(parts[1]) else { return nil }
+        self.init(wallMillis: wall, counter: count)
+    }
+
+    /// The next timestamp for a local event: never before `last`, never behind the physical clock.
+    public static func tick(after last: HLC, physicalMillis: Int64) -> HLC {
+        if physicalMillis > last.wallMillis {
+            return HLC(wallMillis: physicalMillis)
+        }
+        return HLC(wallMillis: last.wallMillis, counter: last.counter + 1)
+    }
+
+    /// The next timestamp after receiving `remote`: after both `last` and `remote`.
+    public static func receive(_ remote: HLC, after last: HLC, physicalMillis: Int64) -> HLC {
+        let wall = max(physicalMillis, last.wallMillis, remote.wallMillis)
+        if wall == last.wallMillis && wall == remote.wallMillis {
+            return HLC(wallMillis: wall, counter: max(last.counter, remote.counter) + 1)
+        } else if wall == last.wallMillis {
+            return HLC(wallMillis: wall, counter: last.counter + 1)
+        } else if wall == remote.wallMillis {
+            return HLC(wallMillis: wall, counter: remote.counter + 1)
+        }
+        return HLC(wallMillis: wall)
+    }
+}

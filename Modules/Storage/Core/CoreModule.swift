@@ -1,0 +1,131 @@
+import GRDB
+import ShopDomain
+
+/// The core every program has: the journal itself, the device, and the shop, staff and policy
+/// read tables with the ops that maintain them.
+enum CoreModule {
+    static let module = StorageModule(
+        name: "core",
+        migrations: [.init("core.v1", sql: CoreSchema.v1)],
+        handlers: [
+            OpHandler(ShopCreated.self, authorization: .bootstrap, project: shopCreated),
+            OpHandler(StaffAdded.self, authorization: .permission(.manageStaff), project: staffAdded),
+            OpHandler(StaffDeactivated.self, authorization: .permission(.manageStaff), project: staffDeactivated),
+            OpHandler(PolicySet.self, authorization: .permission(.setPolicy), project: policySet),
+        ],
+        readTables: ["shop", "staff", "staff_role", "policy_change"]
+    )
+
+    static func shopCreated(_ p: ShopCreated, _ op: Op, _ db: Database) throws {
+        guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM shop")! == 0 else { throw StorageError.shopAlreadyCreated }
+        try db.execute(sql: "INSERT INTO shop (id, name, timezone, owner, createdOn) VALUES (1, ?, ?, ?, ?)",
+                       arguments: [p.shopName, p.timezone, p.owner.rawValue, p.createdOn.description])
+        try insertStaff(StaffAdded(staff: p.owner, name: p.ownerName, roles: [.gm]), op, db)
+    }
+
+    static func staffAdded(_ p: StaffAdded, _ op: Op, _ db: Database) throws {
+        let name = try Staff.validateName(p.name)
+        guard !p.roles.isEmpty else { throw StaffError.noRole }
+        let clash = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM staff WHERE name = ? AND active = 1)", arguments: [name])!
+        guard !clash else { throw StorageError.duplicateStaffName(name) }
+        try insertStaff(p, op, db)
+    }
+
+    private static func insertStaff(_ p: StaffAdded, _ op: Op, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO staff (id, name, gender, birthDate, active, addedAt, addedBy) VALUES (?, ?, ?, ?, 1, ?, ?)
+            """, arguments: [p.staff.rawValue, p.name, p.gender?.rawValue, p.birthDate?.description,
+                             op.hlc.wallMillis, op.actor.rawValue])
+        let insertRole = try db.cachedStatement(sql: "INSERT INTO staff_role (staffID, role) VALUES (?, ?)")
+        for role in Set(p.roles).sorted() {
+            try insertRole.execute(arguments: [p.staff.rawValue, role.rawValue])
+        }
+    }
+
+    static func staffDeactivated(_ p: StaffDeactivated, _ op: Op, _ db: Database) throws {
+        guard let staff = try CoreQueries.staff(db, id: p.staff) else { throw StorageError.unknownStaff(p.staff.rawValue) }
+        guard staff.active else { throw StorageError.staffAlreadyInactive(staff.name) }
+        if staff.roles.contains(.gm) {
+            let gms = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM staff JOIN staff_role ON staff_role.staffID = staff.id
+                WHERE staff.active = 1 AND staff_role.role = 'gm'
+                """)!
+            guard gms > 1 else { throw StorageError.lastGM }
+        }
+        try db.execute(sql: "UPDATE staff SET active = 0, leftAt = ?, leftReason = ? WHERE id = ?",
+                       arguments: [op.hlc.wallMillis, p.reason, p.staff.rawValue])
+    }
+
+    static func policySet(_ p: PolicySet, _ op: Op, _ db: Database) throws {
+        guard let item = PolicyCatalog.item(p.key) else { throw PolicyError.unknownKey(p.key) }
+        _ = try PolicyValue.parse(p.value, as: item.kind)
+        // A later op for the same key and day replaces the earlier one (the journal keeps both).
+        try db.execute(sql: """
+            INSERT INTO policy_change (key, effectiveFrom, value, setBy, setAt) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(key, effectiveFrom) DO UPDATE SET value = excluded.value, setBy = excluded.setBy, setAt = excluded.setAt
+            """, arguments: [p.key, p.effectiveFrom.description, p.value, op.actor.rawValue, op.hlc.wallMillis])
+    }
+}
+
+/// The core schema. Landed migrations never change; add new ones after them.
+enum CoreSchema {
+    static let v1 = """
+        CREATE TABLE device (
+            id TEXT PRIMARY KEY NOT NULL,
+            isLocal INTEGER NOT NULL DEFAULT 0,
+            createdAt INTEGER NOT NULL
+        );
+        CREATE TABLE journal (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            deviceID TEXT NOT NULL,
+            deviceSeq INTEGER NOT NULL,
+            hlc TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            payload TEXT NOT NULL,
+            prevHash TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            UNIQUE (deviceID, deviceSeq)
+        );
+        CREATE INDEX journal_kind ON journal (kind);
+        CREATE TABLE device_head (
+            deviceID TEXT PRIMARY KEY NOT NULL,
+            lastSeq INTEGER NOT NULL,
+            lastHash TEXT NOT NULL,
+            lastHlc TEXT NOT NULL
+        );
+        CREATE TABLE shop (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            name TEXT NOT NULL,
+            timezone TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            createdOn TEXT NOT NULL
+        );
+        CREATE TABLE staff (
+            id TEXT PRIMARY KEY NOT NULL,
+            name TEXT NOT NULL,
+            gender TEXT,
+            birthDate TEXT,
+            active INTEGER NOT NULL,
+            addedAt INTEGER NOT NULL,
+            addedBy TEXT NOT NULL,
+            leftAt INTEGER,
+            leftReason TEXT
+        );
+        CREATE INDEX staff_name ON staff (name);
+        CREATE TABLE staff_role (
+            staffID TEXT NOT NULL REFERENCES staff (id),
+            role TEXT NOT NULL,
+            PRIMARY KEY (staffID, role)
+        );
+        CREATE TABLE policy_change (
+            key TEXT NOT NULL,
+            effectiveFrom TEXT NOT NULL,
+            value TEXT NOT NULL,
+            setBy TEXT NOT NULL,
+            setAt INTEGER NOT NULL,
+            PRIMARY KEY (key, effectiveFrom)
+        );
+        """
+}

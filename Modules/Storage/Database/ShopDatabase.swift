@@ -1,0 +1,133 @@
+import Foundation
+import GRDB
+import ShopDomain
+
+/// One shop database file (a notebook): SQLite in WAL mode through a GRDB `DatabasePool`, so
+/// the CLI, the TUI and the daemon can use it at once. Every change goes through `apply`.
+public struct ShopDatabase: Sendable {
+    public let path: String
+    public let deviceID: DeviceID
+    public let clock: ShopClock
+    let pool: DatabasePool
+    let registry: ModuleRegistry
+
+    /// The connection settings every process uses on the shop file.
+    static func configuration() -> Configuration {
+        var config = Configuration()
+        config.busyMode = .timeout(30)  // wait for another process's write instead of failing
+        config.foreignKeysEnabled = true
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        return config
+    }
+
+    /// Opens an existing shop database and brings its schema up to date.
+    public static func open(at path: String, modules: [StorageModule] = [], clock: ShopClock = .system) throws -> ShopDatabase {
+        guard FileManager.default.fileExists(atPath: path) else { throw StorageError.databaseMissing(path: path) }
+        let registry = ModuleRegistry(modules)
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration())
+        } catch {
+            throw StorageError.notAShopDatabase(path: path)
+        }
+        let device: DeviceID? = try? pool.read { db in
+            try String.fetchOne(db, sql: "SELECT id FROM device WHERE isLocal = 1").map(DeviceID.init(rawValue:))
+        }
+        guard let device else { throw StorageError.notAShopDatabase(path: path) }
+        let migrator = registry.migrator()
+        if try pool.read(migrator.hasBeenSuperseded) { throw StorageError.newerSchema(path: path) }
+        try migrator.migrate(pool)
+        return ShopDatabase(path: path, deviceID: device, clock: clock, pool: pool, registry: registry)
+    }
+
+    /// Creates a new shop database: the schema, a new device ID, and the `shop.created` op that
+    /// makes the owner its first staff member, a GM. Refuses an existing file; on failure
+    /// removes what it made, so nothing is half-written.
+    public static func create(
+        at path: String,
+        shop: String,
+        owner: String,
+        timezone: String = ShopZone.defaultIdentifier,
+        modules: [StorageModule] = [],
+        clock: ShopClock = .system,
+        ids: IDSource = .random,
+        deviceID: DeviceID? = nil
+    ) throws -> ShopDatabase {
+        let fm = FileManager.default
+        guard !fm.fileExists(atPath: path) else { throw StorageError.databaseExists(path: path) }
+        let ownerName = try Staff.validateName(owner)
+        let zone = try ShopZone(timezone)
+        let shopName = shop.trimmingWhitespace()
+        guard !shopName.isEmpty else { throw ShopSetupError.emptyShopName }
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            do {
+                try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw StorageError.io(path: directory, reason: error.localizedDescription)
+            }
+        }
+        do {
+            let registry = ModuleRegistry(modules)
+            let pool = try DatabasePool(path: path, configuration: configuration())
+            try pool.write { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+            try registry.migrator().migrate(pool)
+            let device = deviceID ?? ids.next(DeviceID.self)
+            try pool.write { db in
+                try db.execute(sql: "INSERT INTO device (id, isLocal, createdAt) VALUES (?, 1, ?)",
+                               arguments: [device.rawValue, Int64(clock.now().timeIntervalSince1970 * 1000)])
+            }
+            let database = ShopDatabase(path: path, deviceID: device, clock: clock, pool: pool, registry: registry)
+            let ownerID = ids.next(StaffID.self)
+            let created = ShopCreated(shopName: shopName, timezone: zone.identifier, owner: ownerID,
+                                      ownerName: ownerName, createdOn: zone.day(of: clock.now()))
+            try database.apply(OpDraft(actor: ownerID, created))
+            return database
+        } catch {
+            for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: path + suffix) }
+            throw error
+        }
+    }
+
+    /// Reads with a consistent snapshot; never blocks writers.
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.read(body)
+    }
+
+    /// The reader, for observation (the TUI) and for modules' queries.
+    public var reader: any DatabaseReader { pool }
+
+    /// The shop's time zone.
+    public func zone() throws -> ShopZone {
+        try ShopZone(try read { db in try CoreQueries.shop(db).timezone })
+    }
+
+    /// SQLite's online backup into a new file, which then opens with `--db FILE`.
+    public func backup(to target: String) throws {
+        guard !FileManager.default.fileExists(atPath: target) else { throw StorageError.backupTargetExists(path: target) }
+        do {
+            let destination = try DatabaseQueue(path: target)
+            try pool.backup(to: destination)
+            try destination.close()
+        } catch {
+            try? FileManager.default.removeItem(atPath: target)
+            throw StorageError.io(path: target, reason: String(describing: error))
+        }
+    }
+}
+
+/// Mistakes in setting up a shop.
+public enum ShopSetupError: Error, Equatable, Sendable {
+    case emptyShopName
+}
+
+extension ShopSetupError: ShopError {
+    public func message(in language: Language) -> String {
+        switch self {
+        case .emptyShopName:
+            language.pick(zh: "店铺名称为空：用 --shop 给出店名", en: "the shop name is empty: give it with --shop")
+        }
+    }
+}

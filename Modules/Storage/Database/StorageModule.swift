@@ -1,0 +1,96 @@
+import GRDB
+import ShopDomain
+
+/// What a feature module gives the database: its migrations, the ops it understands and the
+/// read tables those ops maintain. The CLI, TUI and daemon wire the same list of modules.
+public struct StorageModule: Sendable {
+    public let name: String
+    /// Append-only: never edit or reorder a migration once it has landed.
+    public let migrations: [Migration]
+    public let handlers: [OpHandler]
+    /// Tables rebuilt from the journal (dropped and replayed by `journal rebuild`).
+    public let readTables: [String]
+
+    public init(name: String, migrations: [Migration], handlers: [OpHandler], readTables: [String]) {
+        self.name = name
+        self.migrations = migrations
+        self.handlers = handlers
+        self.readTables = readTables
+    }
+
+    public struct Migration: Sendable {
+        public let identifier: String
+        public let migrate: @Sendable (Database) throws -> Void
+
+        public init(_ identifier: String, migrate: @escaping @Sendable (Database) throws -> Void) {
+            self.identifier = identifier
+            self.migrate = migrate
+        }
+
+        /// A migration that runs literal SQL.
+        public init(_ identifier: String, sql: String) {
+            self.init(identifier) { db in try db.execute(sql: sql) }
+        }
+    }
+}
+
+/// Who may make an op of a kind.
+public enum Authorization: Sendable, Equatable {
+    /// Any active staff member.
+    case anyStaff
+    /// An active staff member one of whose roles grants the permission.
+    case permission(Permission)
+    /// Only as the very first op of a shop (`shop.created`).
+    case bootstrap
+}
+
+/// Validates one kind of op against the current read tables and updates them.
+/// Runs inside the transaction that appends the op, and again, unchanged, on every rebuild.
+public struct OpHandler: Sendable {
+    public let kind: String
+    public let version: Int
+    public let authorization: Authorization
+    let project: @Sendable (Op, Database) throws -> Void
+
+    public init<P: OpPayload>(
+        _ type: P.Type,
+        authorization: Authorization,
+        project: @escaping @Sendable (P, Op, Database) throws -> Void
+    ) {
+        self.kind = P.kind
+        self.version = P.version
+        self.authorization = authorization
+        self.project = { op, db in
+            try project(try op.decode(P.self), op, db)
+        }
+    }
+}
+
+/// The modules of one program, indexed by op kind.
+struct ModuleRegistry: Sendable {
+    let modules: [StorageModule]
+    let handlers: [String: OpHandler]
+
+    init(_ modules: [StorageModule]) {
+        let all = [CoreModule.module] + modules.filter { $0.name != CoreModule.module.name }
+        self.modules = all
+        var handlers: [String: OpHandler] = [:]
+        for handler in all.flatMap(\.handlers) {
+            precondition(handlers[handler.kind] == nil, "two handlers for \(handler.kind)")
+            handlers[handler.kind] = handler
+        }
+        self.handlers = handlers
+    }
+
+    var readTables: [String] { modules.flatMap(\.readTables) }
+
+    func migrator() -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for module in modules {
+            for migration in module.migrations {
+                migrator.registerMigration(migration.identifier, migrate: migration.migrate)
+            }
+        }
+        return migrator
+    }
+}

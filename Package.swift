@@ -1,0 +1,107 @@
+// swift-tools-version: 6.1
+// Zhanggui (掌柜): the back office of a small Taobao shop.
+// Layers: ShopDomain ← Storage ← feature modules ← Apps. See docs/architecture.md.
+import PackageDescription
+
+/// One set of compiler settings for every target.
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Zhanggui",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "zhanggui", targets: ["zhanggui"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+    ],
+    targets: [
+        // MARK: - Domain
+
+        /// Pure values and rules: money, IDs, staff and roles, policy, clocks, the op envelope, text width.
+        .target(
+            name: "ShopDomain",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            path: "Modules/ShopDomain",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - Storage
+
+        /// The SQLite database (GRDB, WAL): migrations, the operation journal, core read tables.
+        .target(
+            name: "Storage",
+            dependencies: ["ShopDomain", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Modules/Storage",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
+
+        /// The demo shop: the seed's people and, as modules land, their goods, orders and shifts.
+        .target(
+            name: "DemoShop",
+            dependencies: ["ShopDomain", "Storage"],
+            path: "Modules/DemoShop",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - Apps
+
+        /// The administrator's commands (one file per subcommand); the `zhanggui` executable runs them.
+        .target(
+            name: "AdminCommands",
+            dependencies: [
+                "ShopDomain", "Storage", "DemoShop",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Modules/AdminCommands",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
+        /// The CLI executable: parse, wire, run.
+        .executableTarget(
+            name: "zhanggui",
+            dependencies: ["AdminCommands"],
+            path: "Apps/zhanggui",
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - Benchmarks
+
+        /// Workloads timed by Scripts/bench against the sqlite3 tool.
+        .executableTarget(
+            name: "zhanggui-bench",
+            dependencies: ["ShopDomain", "Storage"],
+            path: "Benchmarks/ZhangguiBench",
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - Tests
+
+        .testTarget(
+            name: "ShopDomainTests",
+            dependencies: ["ShopDomain"],
+            path: "Tests/ShopDomainTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: ["ShopDomain", "Storage"],
+            path: "Tests/StorageTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AppsTests",
+            dependencies: ["zhanggui"],
+            path: "Tests/AppsTests",
+            swiftSettings: swiftSettings
+        ),
+    ]
+)
