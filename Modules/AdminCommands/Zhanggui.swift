@@ -30,7 +30,7 @@ public struct Zhanggui: ParsableCommand {
     /// stderr), 2 for a usage mistake.
     public static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try parseAsRoot(hoistingGlobalOptions(arguments))
             try command.run()
             Foundation.exit(0)
         } catch let error as any ShopError {
@@ -47,6 +47,34 @@ public struct Zhanggui: ParsableCommand {
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
             Foundation.exit(2)
         }
+    }
+}
+
+extension Zhanggui {
+    /// `zhanggui --db X staff list` works like `zhanggui staff list --db X`: global options
+    /// written before the subcommand are moved behind it, where every command accepts them.
+    static func hoistingGlobalOptions(_ arguments: [String]) -> [String] {
+        let withValue: Set<String> = ["--db", "--lang", "--as"]
+        let flags: Set<String> = ["--json"]
+        var leading: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            let name = String(argument.prefix { $0 != "=" })
+            if flags.contains(argument) || (withValue.contains(name) && argument.contains("=")) {
+                leading.append(argument)
+                index += 1
+            } else if withValue.contains(argument), index + 1 < arguments.count {
+                leading += [argument, arguments[index + 1]]
+                index += 2
+            } else {
+                break
+            }
+        }
+        let rest = Array(arguments[index...])
+        // With no subcommand left (`zhanggui --lang en --help`), keep the order.
+        guard !leading.isEmpty, let first = rest.first, !first.hasPrefix("-") else { return arguments }
+        return rest + leading
     }
 }
 

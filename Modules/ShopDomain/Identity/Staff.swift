@@ -40,7 +40,9 @@ public struct Staff: Sendable, Equatable, Codable, Identifiable {
     public static func parseRoles(_ text: String) throws(StaffError) -> [Role] {
         var roles: Set<Role> = []
         for part in text.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" }) {
-            guard let role = Role(parsing: String(part)) else { throw .unknownRole(String(part)) }
+            let name = part.trimmingWhitespace()
+            guard !name.isEmpty else { continue }
+            guard let role = Role(parsing: name) else { throw .unknownRole(name) }
             roles.insert(role)
         }
         guard !roles.isEmpty else { throw .noRole }

@@ -71,11 +71,15 @@ extension Money {
 
         let parts = body.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2 else { throw .notANumber(text) }
-        let whole = parts[0].filter { $0 != "," }
+        // Thousands separators group by three: `1,280.00` yes, `12,5` (a decimal comma) no.
+        let groups = parts[0].split(separator: ",", omittingEmptySubsequences: false)
+        guard groups.dropFirst().allSatisfy({ $0.count == 3 }), groups.count == 1 || !groups[0].isEmpty else {
+            throw .notANumber(text)
+        }
+        let whole = groups.joined()
         let fraction = parts.count == 2 ? String(parts[1]) : ""
         guard !whole.isEmpty || !fraction.isEmpty,
-              whole.allSatisfy(\.isASCIIDigit), fraction.allSatisfy(\.isASCIIDigit),
-              parts[0].first != ",", parts[0].last != ","
+              whole.allSatisfy(\.isASCIIDigit), fraction.allSatisfy(\.isASCIIDigit)
         else { throw .notANumber(text) }
         guard fraction.count <= 2 else { throw .tooManyDecimals(text) }
         guard whole.count <= 15 else { throw .tooLarge(text) }

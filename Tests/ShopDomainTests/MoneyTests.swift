@@ -1,0 +1,59 @@
+import Testing
+@testable import ShopDomain
+
+@Suite("Money in integer fen")
+struct MoneyTests {
+    @Test("parses what people and spreadsheets write", arguments: [
+        ("12.50", 1250), ("12.5", 1250), ("598", 59800), ("0元", 0), ("0", 0), ("¥1,280.00", 128_000),
+        ("￥3.05", 305), (" 7.00 ", 700), ("１２．５０", 1250), ("0.01", 1), (".5", 50), ("12.", 1200), ("+3", 300),
+        ("100元", 10000),
+    ])
+    func parses(text: String, fen: Int64) throws {
+        #expect(try Money.parse(text).fen == fen)
+    }
+
+    @Test("refuses what is not an amount", arguments: ["1.2.3", "1e3", "abc", "12,5", "1.234", "", "  ", "元", "¥", "--5", "1 000", "0x10", ",100"])
+    func refuses(text: String) {
+        #expect(throws: MoneyError.self) { try Money.parse(text) }
+    }
+
+    @Test("negative amounts only where allowed")
+    func negative() throws {
+        #expect(throws: MoneyError.negative("-5.00")) { try Money.parse("-5.00") }
+        #expect(try Money.parse("-5.00", allowNegative: true).fen == -500)
+        #expect(try Money.parse("-0").fen == 0)
+    }
+
+    @Test("too many decimals says so")
+    func decimals() {
+        #expect(throws: MoneyError.tooManyDecimals("1.234")) { try Money.parse("1.234") }
+    }
+
+    @Test("prints yuan with two decimals")
+    func prints() {
+        #expect(Money(fen: 1250).description == "12.50")
+        #expect(Money(fen: 5).description == "0.05")
+        #expect(Money(fen: -305).description == "-3.05")
+        #expect(Money(fen: 0).withSign == "¥0.00")
+        #expect(Money(fen: -100).withSign == "-¥1.00")
+    }
+
+    @Test("arithmetic stays in fen")
+    func arithmetic() {
+        #expect(Money(yuan: 3) + Money(fen: 5) == Money(fen: 305))
+        #expect(Money(fen: 100) * 3 == Money(yuan: 3))
+        #expect(Money(fen: 100) - Money(fen: 250) == Money(fen: -150))
+    }
+
+    @Test("messages name the text and what to write, in both languages")
+    func messages() {
+        let error = MoneyError.notANumber("1e3")
+        #expect(error.message(in: .zh).contains("1e3"))
+        #expect(error.message(in: .en).contains("12.50"))
+    }
+
+    @Test("encodes as bare fen")
+    func coding() {
+        #expect(CanonicalJSON.encode(["price": Money(fen: 1250)]) == #"{"price":1250}"#)
+    }
+}
