@@ -78,7 +78,7 @@ let package = Package(
         /// Workloads timed by Scripts/bench against the sqlite3 tool.
         .executableTarget(
             name: "zhanggui-bench",
-            dependencies: ["ShopDomain", "Storage"],
+            dependencies: ["ShopDomain", "Storage", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/ZhangguiBench",
             swiftSettings: swiftSettings
         ),
@@ -87,7 +87,7 @@ let package = Package(
 
         .testTarget(
             name: "ShopDomainTests",
-            dependencies: ["ShopDomain"],
+            dependencies: ["ShopDomain", .product(name: "Crypto", package: "swift-crypto")],
             path: "Tests/ShopDomainTests",
             swiftSettings: swiftSettings
         ),

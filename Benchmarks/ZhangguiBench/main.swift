@@ -1,1 +1,44 @@
-print("x")
+// zhanggui-bench: the workloads Scripts/bench times against the sqlite3 tool.
+//
+//   zhanggui-bench journal-append DB N   create a shop at DB and append N ops through the journal
+//   zhanggui-bench export-sql DB OUT     write the rows DB holds as plain multi-row INSERTs (for sqlite3)
+//   zhanggui-bench schema DB             create an empty database with the same schema
+import Foundation
+import ShopDomain
+import Storage
+
+let arguments = CommandLine.arguments
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    exit(2)
+}
+guard arguments.count >= 3 else { fail("usage: zhanggui-bench journal-append DB N | export-sql DB OUT | schema DB") }
+
+let clock = ShopClock.fixed(ShopClock.parseInstant("2026-11-30T08:00:00+08:00")!)
+do {
+    switch arguments[1] {
+    case "journal-append":
+        guard arguments.count == 4, let count = Int(arguments[3]) else { fail("journal-append DB N") }
+        let database = try ShopDatabase.create(at: arguments[2], shop: "基准", owner: "黄乔", clock: clock, ids: .seeded(1))
+        let gm = try database.read(CoreQueries.shop).owner
+        let ids = IDSource.seeded(2)
+        let start = ContinuousClock.now
+        let drafts = (0..<count).map { n in
+            OpDraft(actor: gm, StaffAdded(staff: ids.next(), name: "员工\(n)", roles: [.warehouse]))
+        }
+        try database.apply(drafts)
+        let elapsed = ContinuousClock.now - start
+        print("journal-append ops=\(count) in-process=\(elapsed)")
+    case "export-sql":
+        guard arguments.count == 4 else { fail("export-sql DB OUT") }
+        let database = try ShopDatabase.open(at: arguments[2], clock: clock)
+        try BenchSQL.export(database, to: arguments[3], skippingFirst: 1)
+    case "schema":
+        let database = try ShopDatabase.create(at: arguments[2], shop: "基准", owner: "黄乔", clock: clock, ids: .seeded(1))
+        _ = database
+    default:
+        fail("unknown workload \(arguments[1])")
+    }
+} catch {
+    fail("error: \(error)")
+}

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Testing
 @testable import ShopDomain
@@ -20,6 +21,8 @@ struct OpTests {
         #expect(first.hash == op(1, prev: Op.genesisHash).hash)
         #expect(first.hash != op(1, prev: Op.genesisHash, name: "刘芳").hash)
         #expect(first.canonicalForm.hasPrefix("zhanggui-op/1\n11111111-2222-3333-4444-555555555555\n1\n"))
+        // The streamed hash is exactly SHA-256 over the documented canonical form.
+        #expect(first.hash == SHA256.hash(data: Data(first.canonicalForm.utf8)).hexString)
     }
 
     @Test("any edited field breaks the hash")

@@ -63,10 +63,17 @@ final class SeededState: Sendable {
 
     func nextUUID() -> String {
         let (a, b) = generator.withValue { ($0.next(), $0.next()) }
-        let hex = String(format: "%016llx%016llx", a, b)
-        let chars = Array(hex)
-        return [chars[0..<8], chars[8..<12], chars[12..<16], chars[16..<20], chars[20..<32]]
-            .map { String($0) }.joined(separator: "-")
+        let digits = Array("0123456789abcdef".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(36)
+        for (index, word) in [a, b].enumerated() {
+            for nibble in 0..<16 {
+                let position = index * 16 + nibble
+                if position == 8 || position == 12 || position == 16 || position == 20 { bytes.append(UInt8(ascii: "-")) }
+                bytes.append(digits[Int((word >> (60 - 4 * UInt64(nibble))) & 0xF)])
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -61,10 +61,21 @@ public struct Op: Sendable, Equatable, Codable {
         ].joined(separator: "\n")
     }
 
-    /// SHA-256 of the canonical form, lowercase hex.
+    /// SHA-256 of the canonical form, lowercase hex. Streams the fields into the hasher
+    /// rather than building the form first.
     public func computedHash() -> String {
-        SHA256.hash(data: Data(canonicalForm.utf8)).hexString
+        var hasher = SHA256()
+        let fields = ["zhanggui-op/1", deviceID.rawValue, String(deviceSeq), hlc.description, actor.rawValue,
+                      kind, String(version), prevHash, payload]
+        for (index, field) in fields.enumerated() {
+            var text = field
+            if index > 0 { hasher.update(data: Op.newline) }
+            text.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        }
+        return hasher.finalize().hexString
     }
+
+    private static let newline = Data("\n".utf8)
 
     public var hasValidHash: Bool { computedHash() == hash }
 
@@ -99,12 +110,19 @@ public struct OpDraft: Sendable, Equatable {
     public var kind: String
     public var version: Int
     public var payload: String
+    /// The typed payload the JSON was made from, so applying it locally needs no decoding.
+    public let value: any OpPayload
 
     public init<P: OpPayload>(actor: StaffID, _ payload: P) {
         self.actor = actor
         self.kind = P.kind
         self.version = P.version
         self.payload = CanonicalJSON.encode(payload)
+        self.value = payload
+    }
+
+    public static func == (lhs: OpDraft, rhs: OpDraft) -> Bool {
+        (lhs.actor, lhs.kind, lhs.version, lhs.payload) == (rhs.actor, rhs.kind, rhs.version, rhs.payload)
     }
 }
 

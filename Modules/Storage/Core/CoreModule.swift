@@ -10,7 +10,8 @@ enum CoreModule {
         handlers: [
             OpHandler(ShopCreated.self, authorization: .bootstrap, project: shopCreated),
             OpHandler(StaffAdded.self, authorization: .permission(.manageStaff), project: staffAdded),
-            OpHandler(StaffDeactivated.self, authorization: .permission(.manageStaff), project: staffDeactivated),
+            OpHandler(StaffDeactivated.self, authorization: .permission(.manageStaff), affectsAuthorization: true,
+                      project: staffDeactivated),
             OpHandler(PolicySet.self, authorization: .permission(.setPolicy), project: policySet),
         ],
         readTables: ["shop", "staff", "staff_role", "policy_change"]
@@ -26,16 +27,17 @@ enum CoreModule {
     static func staffAdded(_ p: StaffAdded, _ op: Op, _ db: Database) throws {
         let name = try Staff.validateName(p.name)
         guard !p.roles.isEmpty else { throw StaffError.noRole }
-        let clash = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM staff WHERE name = ? AND active = 1)", arguments: [name])!
+        let clash = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM staff WHERE name = ? AND active = 1)"),
+                                      arguments: [name])!
         guard !clash else { throw StorageError.duplicateStaffName(name) }
         try insertStaff(p, op, db)
     }
 
     private static func insertStaff(_ p: StaffAdded, _ op: Op, _ db: Database) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO staff (id, name, gender, birthDate, active, addedAt, addedBy) VALUES (?, ?, ?, ?, 1, ?, ?)
-            """, arguments: [p.staff.rawValue, p.name, p.gender?.rawValue, p.birthDate?.description,
-                             op.hlc.wallMillis, op.actor.rawValue])
+            """).execute(arguments: [p.staff.rawValue, p.name, p.gender?.rawValue, p.birthDate?.description,
+                                     op.hlc.wallMillis, op.actor.rawValue])
         let insertRole = try db.cachedStatement(sql: "INSERT INTO staff_role (staffID, role) VALUES (?, ?)")
         for role in Set(p.roles).sorted() {
             try insertRole.execute(arguments: [p.staff.rawValue, role.rawValue])

@@ -18,6 +18,7 @@ public struct ShopDatabase: Sendable {
         config.foreignKeysEnabled = true
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA cache_size = -32768")  // 32 MiB of page cache per connection
         }
         return config
     }

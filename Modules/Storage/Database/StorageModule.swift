@@ -50,18 +50,23 @@ public struct OpHandler: Sendable {
     public let kind: String
     public let version: Int
     public let authorization: Authorization
-    let project: @Sendable (Op, Database) throws -> Void
+    /// Whether the op can change who may do what (a deactivation, a role change).
+    public let affectsAuthorization: Bool
+    /// Projects an op; `value` is its typed payload when the op was just made here (no decoding).
+    let project: @Sendable (Op, (any OpPayload)?, Database) throws -> Void
 
     public init<P: OpPayload>(
         _ type: P.Type,
         authorization: Authorization,
+        affectsAuthorization: Bool = false,
         project: @escaping @Sendable (P, Op, Database) throws -> Void
     ) {
         self.kind = P.kind
         self.version = P.version
         self.authorization = authorization
-        self.project = { op, db in
-            try project(try op.decode(P.self), op, db)
+        self.affectsAuthorization = affectsAuthorization
+        self.project = { op, value, db in
+            try project(try (value as? P) ?? op.decode(P.self), op, db)
         }
     }
 }

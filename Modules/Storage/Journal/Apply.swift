@@ -18,14 +18,16 @@ extension ShopDatabase {
             var sealed: [Op] = []
             sealed.reserveCapacity(drafts.count)
             let append = try JournalAppender(db)
+            var actors = ActorCache()
             for draft in drafts {
                 guard let handler = registry.handlers[draft.kind] else { throw StorageError.unknownOperationKind(draft.kind) }
-                try authorize(draft, handler.authorization, db)
+                try authorize(draft, handler.authorization, &actors, db)
                 let physical = Int64((clock.now().timeIntervalSince1970 * 1000).rounded(.down))
                 let op = Op(draft: draft, deviceID: deviceID, deviceSeq: head.lastSeq + 1,
                                    hlc: HLC.tick(after: head.lastHLC, physicalMillis: physical), prevHash: head.lastHash)
-                try handler.project(op, db)
+                try handler.project(op, draft.value, db)
                 try append(op)
+                if handler.affectsAuthorization { actors.forget() }
                 head = DeviceHead(device: deviceID, lastSeq: op.deviceSeq, lastHash: op.hash, lastHLC: op.hlc)
                 sealed.append(op)
             }
@@ -35,13 +37,13 @@ extension ShopDatabase {
     }
 
     /// The actor must be an active staff member whose roles allow the op (DESIGN.md, Identity).
-    func authorize(_ draft: OpDraft, _ authorization: Authorization, _ db: Database) throws {
+    func authorize(_ draft: OpDraft, _ authorization: Authorization, _ actors: inout ActorCache, _ db: Database) throws {
         switch authorization {
         case .bootstrap:
             let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM journal")!
             guard count == 0 else { throw StorageError.shopAlreadyCreated }
         case .anyStaff, .permission:
-            guard let staff = try CoreQueries.staff(db, id: draft.actor) else {
+            guard let staff = try actors.staff(draft.actor, db) else {
                 throw StorageError.unknownStaff(draft.actor.rawValue)
             }
             guard staff.active else { throw StorageError.inactiveStaff(name: staff.name) }
@@ -49,6 +51,22 @@ extension ShopDatabase {
                 throw StorageError.notPermitted(name: staff.name, permission: permission, roles: staff.roles)
             }
         }
+    }
+}
+
+/// Staff looked up while authorizing one batch; forgotten after an op that changes anyone's roles or status.
+struct ActorCache {
+    private var known: [StaffID: Staff] = [:]
+
+    mutating func staff(_ id: StaffID, _ db: Database) throws -> Staff? {
+        if let staff = known[id] { return staff }
+        let staff = try CoreQueries.staff(db, id: id)
+        known[id] = staff
+        return staff
+    }
+
+    mutating func forget() {
+        known.removeAll()
     }
 }
 

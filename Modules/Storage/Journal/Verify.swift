@@ -125,7 +125,7 @@ extension ShopDatabase {
     /// Applies an accepted op's projection without re-checking who made it: it is a fact.
     func replay(_ op: Op, into db: Database) throws {
         guard let handler = registry.handlers[op.kind] else { throw StorageError.unknownOperationKind(op.kind) }
-        try handler.project(op, db)
+        try handler.project(op, nil, db)
     }
 
     func describe(_ error: any Error) -> String {
