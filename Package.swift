@@ -46,8 +46,31 @@ let package = Package(
         /// The demo shop: the seed's people and, as modules land, their goods, orders and shifts.
         .target(
             name: "DemoShop",
-            dependencies: ["ShopDomain", "Storage"],
+            dependencies: ["ShopDomain", "Storage", "Warehouse"],
             path: "Modules/DemoShop",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - Interchange
+
+        /// File formats: text decoding (UTF-8 with or without BOM, GB18030), a CSV reader that keeps
+        /// line numbers, header aliases.
+        .target(
+            name: "Interchange",
+            dependencies: ["ShopDomain"],
+            path: "Modules/Interchange",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - Features
+
+        /// Products, locations, the stock ledger, receipts, stocktakes, low-stock alerts (WH-1…WH-10).
+        .target(
+            name: "Warehouse",
+            dependencies: ["ShopDomain", "Storage", "Interchange", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Modules/Warehouse",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
         ),
@@ -58,8 +81,9 @@ let package = Package(
         .target(
             name: "AdminCommands",
             dependencies: [
-                "ShopDomain", "Storage", "DemoShop",
+                "ShopDomain", "Storage", "DemoShop", "Warehouse", "Interchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Modules/AdminCommands",
             exclude: ["README.md"],
@@ -95,6 +119,13 @@ let package = Package(
             name: "StorageTests",
             dependencies: ["ShopDomain", "Storage"],
             path: "Tests/StorageTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "WarehouseTests",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Interchange", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/WarehouseTests",
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ShopDomain
+import GRDB
 import Storage
 
 /// Options every command takes.
@@ -57,4 +58,30 @@ struct ActorOption: ParsableArguments {
         guard let name, !name.trimmingWhitespace().isEmpty else { throw StorageError.noActor }
         return try database.read { db in try CoreQueries.findStaff(db, name) }
     }
+}
+
+/// An open database with the shop's zone and today's date: what most commands start from.
+struct Session {
+    let database: ShopDatabase
+    let zone: ShopZone
+    let today: CivilDate
+
+    init(_ global: GlobalOptions) throws {
+        database = try global.open()
+        zone = try database.zone()
+        today = zone.day(of: database.clock.now())
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try database.read(body)
+    }
+
+    /// Applies one op as the acting staff member.
+    @discardableResult
+    func apply<P: OpPayload>(_ payload: P, as actor: ActorOption) throws -> Op {
+        let me = try actor.resolve(in: database)
+        return try database.apply(OpDraft(actor: me.id, payload))
+    }
+
+    func time(_ date: Date) -> String { zone.format(date) }
 }

@@ -19,7 +19,9 @@ public struct Zhanggui: ParsableCommand {
                 """),
             version: version,
             subcommands: [
-                InitCommand.self, StaffCommand.self, PolicyCommand.self, JournalCommand.self, BackupCommand.self, DemoCommand.self,
+                InitCommand.self, StaffCommand.self, PolicyCommand.self,
+                ProductCommand.self, LocationCommand.self, StockCommand.self, ReceiptCommand.self, CountCommand.self, AlertCommand.self,
+                JournalCommand.self, BackupCommand.self, DemoCommand.self,
             ]
         )
     }

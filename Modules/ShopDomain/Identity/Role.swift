@@ -71,9 +71,12 @@ public enum Role: String, Sendable, Hashable, Codable, CaseIterable, Comparable 
     public var permissions: Set<Permission> {
         switch self {
         case .gm: Set(Permission.allCases)
-        case .shopManager: [.manageStaff]
-        case .techLead, .designLead, .designer, .csLead, .csAgent,
-             .warehouseLead, .warehouse, .shipper, .finance: []
+        case .shopManager: [.manageStaff, .manageCatalog]
+        case .techLead, .designLead, .designer: [.manageCatalog]  // ORG-1: upload products, change prices
+        case .warehouseLead: [.manageCatalog, .moveStock, .adjustStock, .receiveGoods, .countStock, .postCount]
+        case .warehouse: [.moveStock, .receiveGoods, .countStock]
+        case .shipper: [.moveStock, .countStock]
+        case .csLead, .csAgent, .finance: []
         }
     }
 }
@@ -85,11 +88,29 @@ public enum Permission: String, Sendable, Hashable, Codable, CaseIterable {
     case manageStaff = "manage-staff"
     /// Change a policy value: an amount, threshold or period of the rules.
     case setPolicy = "set-policy"
+    /// Add products, locations, home zones and thresholds (ORG-1, WH-3).
+    case manageCatalog = "manage-catalog"
+    /// Move goods between locations, into the defective stock (WH-5).
+    case moveStock = "move-stock"
+    /// Correct a quantity: warehouse lead only.
+    case adjustStock = "adjust-stock"
+    /// Create, inspect and post receipts (WH-1, WH-2).
+    case receiveGoods = "receive-goods"
+    /// Start stocktakes and enter counts (WH-4).
+    case countStock = "count-stock"
+    /// Book a stocktake's variances: warehouse lead only (WH-4).
+    case postCount = "post-count"
 
     public func describe(in language: Language) -> String {
         switch self {
         case .manageStaff: language.pick(zh: "管理员工", en: "manage staff")
         case .setPolicy: language.pick(zh: "修改规章参数", en: "change policy values")
+        case .manageCatalog: language.pick(zh: "管理商品与库位", en: "manage products and locations")
+        case .moveStock: language.pick(zh: "移库", en: "move stock")
+        case .adjustStock: language.pick(zh: "调整库存", en: "adjust stock")
+        case .receiveGoods: language.pick(zh: "收货验货", en: "receive goods")
+        case .countStock: language.pick(zh: "盘点", en: "count stock")
+        case .postCount: language.pick(zh: "过账盘点结果", en: "post stocktakes")
         }
     }
 

@@ -47,6 +47,9 @@ public enum PolicyCatalog {
         item("HR-3.leave.bereavement", "HR-3", "丧假（父母、配偶、子女）", "bereavement leave (parent, spouse, child)", .days(3)),
         item("HR-3.leave.in-law-bereavement", "HR-3", "配偶父母丧假上限（需总经理批准）", "spouse's parent bereavement, at most (GM approves)", .days(3)),
         item("HR-3.unused-annual-leave-pay", "HR-3", "未休年假按日工资支付比例", "unused annual leave paid at, of the daily wage", .percent(300)),
+        // WH: warehouse
+        item("WH-10.low-supplies", "WH-10", "包装耗材低于此数即提醒", "packing supplies below this raise an alert", .count(20)),
+        item("WH-6.reorder-days", "WH-6", "补货建议覆盖天数", "reorder suggestions cover this many days", .days(30)),
         // LOG: logistics
         item("LOG-2.fine", "LOG-2", "漏打或重打快递单：每单罚款", "waybill missed or printed twice: fine per order", .money(Money(yuan: 100))),
         item("LOG-7.stub-archive-days", "LOG-7", "底单归档期限", "stubs archived after", .days(15)),

@@ -58,16 +58,15 @@ public struct ShopZone: Sendable, Equatable {
 
     public static let defaultIdentifier = "Asia/Shanghai"
 
+    let calendar: Calendar
+
     public init(_ identifier: String) throws(ZoneError) {
         guard let zone = TimeZone(identifier: identifier) else { throw .unknown(identifier) }
         self.identifier = identifier
         self.timeZone = zone
-    }
-
-    var calendar: Calendar {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        return calendar
+        calendar.timeZone = zone
+        self.calendar = calendar
     }
 
     /// The calendar day an instant falls on in the shop.

@@ -1,0 +1,88 @@
+import GRDB
+import ShopDomain
+import Storage
+
+/// The stock ledger: append-only movements with balances per SKU × location kept in the same
+/// transaction. Movements are deltas, so ops from several notebooks add up in any order.
+enum Ledger {
+    enum MovementKind: String {
+        case receipt, shipment, move, adjustment, toDefective = "to-defective", returned = "return", countVariance = "count-variance"
+    }
+
+    /// Books `delta` units of `sku` at `location`. A local write that would leave the location
+    /// negative is refused; a merged one is booked and raises a recount task, so nothing is lost.
+    static func post(_ db: Database, _ op: Op, sku: SKU, location: LocationCode, delta: Int,
+                     kind: MovementKind, ref: String? = nil, reason: String? = nil) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO stock_balance (sku, location, quantity) VALUES (?, ?, ?)
+            ON CONFLICT (sku, location) DO UPDATE SET quantity = quantity + excluded.quantity
+            """).execute(arguments: [sku.rawValue, location.rawValue, delta])
+        let balance = try Int.fetchOne(db.cachedStatement(sql: "SELECT quantity FROM stock_balance WHERE sku = ? AND location = ?"),
+                                       arguments: [sku.rawValue, location.rawValue]) ?? 0
+        if balance < 0 {
+            guard try !ProjectionContext.isLocal(op, db) else {
+                throw WarehouseError.insufficientStock(sku: sku.rawValue, location: location.rawValue,
+                                                       have: balance - delta, want: -delta)
+            }
+            try db.cachedStatement(sql: """
+                INSERT INTO recount_task (sku, location, quantity, raisedAt, cause) VALUES (?, ?, ?, ?, ?)
+                """).execute(arguments: [sku.rawValue, location.rawValue, balance, op.hlc.wallMillis, op.id.description])
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO stock_movement (sku, location, delta, kind, ref, reason, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [sku.rawValue, location.rawValue, delta, kind.rawValue, ref, reason,
+                                     op.actor.rawValue, op.hlc.wallMillis])
+    }
+
+    /// Available = on hand in sellable locations − reserved by paid orders not yet shipped.
+    static func available(_ db: Database, _ sku: SKU) throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT COALESCE((SELECT SUM(b.quantity) FROM stock_balance b JOIN location l ON l.code = b.location
+                             WHERE b.sku = ?1 AND l.kind = 'sellable'), 0)
+                 - COALESCE((SELECT SUM(quantity) FROM stock_reservation WHERE sku = ?1), 0)
+            """), arguments: [sku.rawValue])!
+    }
+
+    /// Raises a low-stock alert once when available stock falls below the threshold, and clears it
+    /// when stock recovers (WH-6, CS-10). Never two open alerts for one SKU.
+    static func evaluateAlert(_ db: Database, _ op: Op, _ sku: SKU) throws {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT kind, lowThreshold FROM product WHERE sku = ?"),
+                                         arguments: [sku.rawValue]) else { return }
+        let kind = ProductKind(rawValue: row["kind"]) ?? .goods
+        let threshold: Int
+        if let own: Int = row["lowThreshold"] {
+            threshold = own
+        } else {
+            let item = PolicyCatalog.item(kind == .supply ? "WH-10.low-supplies" : "CS-10.low-stock")!
+            guard case .count(let n) = try ProjectionContext.policy(item, on: ProjectionContext.day(of: op, db), db) else { return }
+            threshold = n
+        }
+        let available = try available(db, sku)
+        let open = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM low_stock_alert WHERE sku = ? AND clearedAt IS NULL"),
+                                      arguments: [sku.rawValue])
+        if available < threshold, open == nil {
+            try db.cachedStatement(sql: "INSERT INTO low_stock_alert (sku, available, threshold, raisedAt) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [sku.rawValue, available, threshold, op.hlc.wallMillis])
+        } else if available >= threshold, let open {
+            try db.cachedStatement(sql: "UPDATE low_stock_alert SET clearedAt = ? WHERE id = ?")
+                .execute(arguments: [op.hlc.wallMillis, open])
+        }
+    }
+
+    static func requireProduct(_ db: Database, _ sku: SKU) throws -> (category: String, kind: ProductKind) {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT category, kind FROM product WHERE sku = ?"),
+                                         arguments: [sku.rawValue]) else { throw WarehouseError.unknownProduct(sku.rawValue) }
+        return (row["category"], ProductKind(rawValue: row["kind"]) ?? .goods)
+    }
+
+    static func requireLocation(_ db: Database, _ code: LocationCode) throws -> LocationKind {
+        guard let kind = try String.fetchOne(db.cachedStatement(sql: "SELECT kind FROM location WHERE code = ?"),
+                                             arguments: [code.rawValue]) else { throw WarehouseError.unknownLocation(code.rawValue) }
+        return LocationKind(rawValue: kind) ?? .quarantine
+    }
+
+    static func balance(_ db: Database, _ sku: SKU, _ location: LocationCode) throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT quantity FROM stock_balance WHERE sku = ? AND location = ?"),
+                         arguments: [sku.rawValue, location.rawValue]) ?? 0
+    }
+}

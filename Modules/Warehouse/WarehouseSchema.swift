@@ -1,0 +1,155 @@
+/// The warehouse's read tables. Landed migrations never change; add new ones after them.
+enum WarehouseSchema {
+    static let v1 = """
+        CREATE TABLE product (
+            sku TEXT PRIMARY KEY NOT NULL,
+            style TEXT NOT NULL,
+            name TEXT NOT NULL,
+            colour TEXT NOT NULL,
+            size TEXT NOT NULL,
+            category TEXT NOT NULL,
+            barcode TEXT,
+            cost INTEGER,
+            price INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            lowThreshold INTEGER,
+            addedAt INTEGER NOT NULL
+        );
+        CREATE UNIQUE INDEX product_barcode ON product (barcode) WHERE barcode IS NOT NULL;
+        CREATE INDEX product_style ON product (style);
+        CREATE INDEX product_category ON product (category);
+        CREATE TABLE product_training (
+            sku TEXT NOT NULL REFERENCES product (sku),
+            staffID TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            PRIMARY KEY (sku, staffID)
+        );
+        CREATE TABLE location (
+            code TEXT PRIMARY KEY NOT NULL,
+            zone TEXT NOT NULL,
+            kind TEXT NOT NULL
+        );
+        CREATE TABLE category_zone (
+            category TEXT PRIMARY KEY NOT NULL,
+            zone TEXT NOT NULL
+        );
+        CREATE TABLE stock_movement (
+            id INTEGER PRIMARY KEY,
+            sku TEXT NOT NULL,
+            location TEXT NOT NULL,
+            delta INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            ref TEXT,
+            reason TEXT,
+            actor TEXT NOT NULL,
+            at INTEGER NOT NULL
+        );
+        CREATE INDEX stock_movement_sku ON stock_movement (sku, location);
+        CREATE TABLE stock_balance (
+            sku TEXT NOT NULL,
+            location TEXT NOT NULL,
+            quantity INTEGER NOT NULL,
+            PRIMARY KEY (sku, location)
+        ) WITHOUT ROWID;
+        CREATE TABLE stock_reservation (
+            ref TEXT NOT NULL,
+            sku TEXT NOT NULL,
+            quantity INTEGER NOT NULL,
+            PRIMARY KEY (ref, sku)
+        );
+        CREATE INDEX stock_reservation_sku ON stock_reservation (sku);
+        CREATE TABLE low_stock_alert (
+            id INTEGER PRIMARY KEY,
+            sku TEXT NOT NULL,
+            available INTEGER NOT NULL,
+            threshold INTEGER NOT NULL,
+            raisedAt INTEGER NOT NULL,
+            clearedAt INTEGER
+        );
+        CREATE INDEX low_stock_alert_open ON low_stock_alert (sku) WHERE clearedAt IS NULL;
+        CREATE TABLE recount_task (
+            id INTEGER PRIMARY KEY,
+            sku TEXT NOT NULL,
+            location TEXT NOT NULL,
+            quantity INTEGER NOT NULL,
+            raisedAt INTEGER NOT NULL,
+            cause TEXT NOT NULL
+        );
+        CREATE TABLE receipt (
+            id TEXT PRIMARY KEY NOT NULL,
+            vendor TEXT NOT NULL,
+            status TEXT NOT NULL,
+            createdAt INTEGER NOT NULL,
+            createdBy TEXT NOT NULL,
+            postedAt INTEGER
+        );
+        CREATE TABLE receipt_line (
+            receiptID TEXT NOT NULL REFERENCES receipt (id),
+            sku TEXT NOT NULL,
+            expected INTEGER NOT NULL,
+            location TEXT NOT NULL,
+            accepted INTEGER,
+            rejected INTEGER,
+            reason TEXT,
+            wrongName TEXT,
+            inspectedBy TEXT,
+            PRIMARY KEY (receiptID, sku)
+        );
+        CREATE TABLE vendor_return (
+            id INTEGER PRIMARY KEY,
+            receiptID TEXT NOT NULL,
+            vendor TEXT NOT NULL,
+            sku TEXT NOT NULL,
+            quantity INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            at INTEGER NOT NULL
+        );
+        CREATE TABLE receipt_discrepancy (
+            id INTEGER PRIMARY KEY,
+            receiptID TEXT NOT NULL,
+            vendor TEXT NOT NULL,
+            sku TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            expected INTEGER NOT NULL,
+            received INTEGER NOT NULL,
+            note TEXT,
+            at INTEGER NOT NULL
+        );
+        CREATE TABLE stock_count (
+            id TEXT PRIMARY KEY NOT NULL,
+            kind TEXT NOT NULL,
+            category TEXT,
+            location TEXT,
+            status TEXT NOT NULL,
+            startedAt INTEGER NOT NULL,
+            startedBy TEXT NOT NULL,
+            postedAt INTEGER
+        );
+        CREATE TABLE stock_count_line (
+            countID TEXT NOT NULL REFERENCES stock_count (id),
+            sku TEXT NOT NULL,
+            location TEXT NOT NULL,
+            category TEXT NOT NULL,
+            snapshot INTEGER NOT NULL,
+            counted INTEGER,
+            expectedAtEntry INTEGER,
+            countedBy TEXT,
+            PRIMARY KEY (countID, sku, location)
+        );
+        CREATE TABLE stock_count_category (
+            countID TEXT NOT NULL REFERENCES stock_count (id),
+            category TEXT NOT NULL,
+            counted INTEGER NOT NULL,
+            expectedAtEntry INTEGER NOT NULL,
+            countedBy TEXT NOT NULL,
+            PRIMARY KEY (countID, category)
+        );
+        """
+
+    /// Children before parents, the order `journal rebuild` empties them in reverse.
+    static let readTables = [
+        "product", "product_training", "location", "category_zone", "stock_movement", "stock_balance",
+        "stock_reservation", "low_stock_alert", "recount_task", "receipt", "receipt_line", "vendor_return",
+        "receipt_discrepancy", "stock_count", "stock_count_line", "stock_count_category",
+    ]
+}
