@@ -13,7 +13,7 @@ public enum DemoShop {
         ("史文龙", [.techLead], .male, "1988-03-14"),
         ("汪莎", [.designer], .female, "1993-07-02"),
         ("刘芬", [.csLead, .csAgent], .female, "1991-11-20"),
-        ("大哥", [.shipper, .finance], .male, "1982-01-09"),
+        ("大哥", [.shipper, .finance, .warehouseLead], .male, "1982-01-09"),
         ("周小雨", [.csAgent], .female, "1998-05-27"),
         ("二哥", [.warehouse, .shipper], .male, "1986-09-30"),
     ]
@@ -38,6 +38,9 @@ public enum DemoShop {
             ? CivilDate(year: today.year + 1, month: 1, day: 1)! : CivilDate(year: today.year, month: today.month + 1, day: 1)!
         drafts.append(OpDraft(actor: gm, PolicySet(key: "CS-10.low-stock", value: "8", effectiveFrom: firstOfNextMonth)))
         try database.apply(drafts)
+        let hand = try database.read { db in try CoreQueries.findStaff(db, "二哥").id }
+        var warehouse = DemoWarehouse(database: database, ids: ids, random: SeededGenerator(seed: seed), gm: gm, hand: hand, today: today)
+        try warehouse.build()
         return database
     }
 }

@@ -6,6 +6,11 @@ public struct CSVReader: Sequence, IteratorProtocol {
         /// 1-based line the record starts on.
         public var line: Int
         public var fields: [String]
+
+        public init(line: Int, fields: [String]) {
+            self.line = line
+            self.fields = fields
+        }
     }
 
     private var scalars: String.UnicodeScalarView.Iterator

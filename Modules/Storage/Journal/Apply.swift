@@ -21,7 +21,7 @@ extension ShopDatabase {
             var actors = ActorCache()
             for draft in drafts {
                 guard let handler = registry.handlers[draft.kind] else { throw StorageError.unknownOperationKind(draft.kind) }
-                try authorize(draft, handler.authorization, &actors, db)
+                try authorize(draft.actor, handler.authorization, &actors, db)
                 let physical = Int64((clock.now().timeIntervalSince1970 * 1000).rounded(.down))
                 let op = Op(draft: draft, deviceID: deviceID, deviceSeq: head.lastSeq + 1,
                                    hlc: HLC.tick(after: head.lastHLC, physicalMillis: physical), prevHash: head.lastHash)
@@ -37,14 +37,14 @@ extension ShopDatabase {
     }
 
     /// The actor must be an active staff member whose roles allow the op (DESIGN.md, Identity).
-    func authorize(_ draft: OpDraft, _ authorization: Authorization, _ actors: inout ActorCache, _ db: Database) throws {
+    func authorize(_ actor: StaffID, _ authorization: Authorization, _ actors: inout ActorCache, _ db: Database) throws {
         switch authorization {
         case .bootstrap:
             let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM journal")!
             guard count == 0 else { throw StorageError.shopAlreadyCreated }
         case .anyStaff, .permission:
-            guard let staff = try actors.staff(draft.actor, db) else {
-                throw StorageError.unknownStaff(draft.actor.rawValue)
+            guard let staff = try actors.staff(actor, db) else {
+                throw StorageError.unknownStaff(actor.rawValue)
             }
             guard staff.active else { throw StorageError.inactiveStaff(name: staff.name) }
             if case .permission(let permission) = authorization, !staff.may(permission) {
