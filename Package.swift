@@ -102,7 +102,7 @@ let package = Package(
         /// Workloads timed by Scripts/bench against the sqlite3 tool.
         .executableTarget(
             name: "zhanggui-bench",
-            dependencies: ["ShopDomain", "Storage", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ShopDomain", "Storage", "Warehouse", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/ZhangguiBench",
             swiftSettings: swiftSettings
         ),

@@ -3,6 +3,7 @@
 //   zhanggui-bench journal-append DB N   create a shop at DB and append N ops through the journal
 //   zhanggui-bench export-sql DB OUT     write the rows DB holds as plain multi-row INSERTs (for sqlite3)
 //   zhanggui-bench schema DB             create an empty database with the same schema
+//   zhanggui-bench stock-setup DB SKUS N create a shop with SKUS products and N stock movements
 import Foundation
 import ShopDomain
 import Storage
@@ -33,9 +34,11 @@ do {
         guard arguments.count == 4 else { fail("export-sql DB OUT") }
         let database = try ShopDatabase.open(at: arguments[2], clock: clock)
         try BenchSQL.export(database, to: arguments[3], skippingFirst: 1)
+    case "stock-setup":
+        guard arguments.count == 5, let skus = Int(arguments[3]), let movements = Int(arguments[4]) else { fail("stock-setup DB SKUS N") }
+        try StockSetup.run(path: arguments[2], skus: skus, movements: movements, clock: clock)
     case "schema":
-        let database = try ShopDatabase.create(at: arguments[2], shop: "基准", owner: "黄乔", clock: clock, ids: .seeded(1))
-        _ = database
+        _ = try ShopDatabase.create(at: arguments[2], shop: "基准", owner: "黄乔", clock: clock, ids: .seeded(1))
     default:
         fail("unknown workload \(arguments[1])")
     }

@@ -25,19 +25,33 @@ public struct StockLine: Sendable, Equatable, Codable {
 /// Reads of the warehouse tables for the CLI and TUI. No writes: those are ops.
 public enum WarehouseQueries {
     /// Every product's stock, by SKU. `category` and `lowOnly` filter.
-    public static func stockList(_ db: Database, category: String? = nil, lowOnly: Bool = false, on day: CivilDate) throws -> [StockLine] {
+    public static func stockList(_ db: Database, category: String? = nil, sku: SKU? = nil, lowOnly: Bool = false,
+                                 on day: CivilDate) throws -> [StockLine] {
         let goods = try threshold(db, "CS-10.low-stock", day), supplies = try threshold(db, "WH-10.low-supplies", day)
+        // Conditions are written into the SQL (not `? IS NULL OR …`) so SQLite can use the indexes.
+        var productFilter: [String] = [], arguments: [any DatabaseValueConvertible] = []
+        var balanceFilter = "", reservationFilter = ""
+        if let sku {
+            productFilter.append("p.sku = ?")
+            balanceFilter = "WHERE b.sku = ?"
+            reservationFilter = "WHERE sku = ?"
+            arguments = [sku.rawValue, sku.rawValue]
+        }
+        if let category {
+            productFilter.append("p.category = ?")
+        }
+        arguments += [sku?.rawValue, category].compactMap { $0 }
         let rows = try Row.fetchAll(db, sql: """
             SELECT p.sku, p.style, p.name, p.colour, p.size, p.category, p.kind, p.lowThreshold,
                    COALESCE(s.sellable, 0) AS sellable, COALESCE(s.unavailable, 0) AS unavailable, COALESCE(r.reserved, 0) AS reserved
             FROM product p
             LEFT JOIN (SELECT b.sku, SUM(CASE WHEN l.kind = 'sellable' THEN b.quantity ELSE 0 END) AS sellable,
                               SUM(CASE WHEN l.kind = 'sellable' THEN 0 ELSE b.quantity END) AS unavailable
-                       FROM stock_balance b JOIN location l ON l.code = b.location GROUP BY b.sku) s ON s.sku = p.sku
-            LEFT JOIN (SELECT sku, SUM(quantity) AS reserved FROM stock_reservation GROUP BY sku) r ON r.sku = p.sku
-            WHERE (?1 IS NULL OR p.category = ?1)
+                       FROM stock_balance b JOIN location l ON l.code = b.location \(balanceFilter) GROUP BY b.sku) s ON s.sku = p.sku
+            LEFT JOIN (SELECT sku, SUM(quantity) AS reserved FROM stock_reservation \(reservationFilter) GROUP BY sku) r ON r.sku = p.sku
+            \(productFilter.isEmpty ? "" : "WHERE " + productFilter.joined(separator: " AND "))
             ORDER BY p.sku
-            """, arguments: [category])
+            """, arguments: StatementArguments(arguments))
         return rows.compactMap { row in
             let kind: String = row["kind"]
             let threshold = (row["lowThreshold"] as Int?) ?? (kind == ProductKind.supply.rawValue ? supplies : goods)
@@ -85,7 +99,7 @@ public enum WarehouseQueries {
         guard let product = try Row.fetchOne(db, sql: "SELECT * FROM product WHERE sku = ?", arguments: [sku.rawValue]) else {
             throw WarehouseError.unknownProduct(sku.rawValue)
         }
-        let line = try stockList(db, on: day).first { $0.sku == sku.rawValue }!
+        let line = try stockList(db, sku: sku, on: day)[0]
         let balances = try Row.fetchAll(db, sql: """
             SELECT b.location, l.kind, b.quantity FROM stock_balance b JOIN location l ON l.code = b.location
             WHERE b.sku = ? AND b.quantity != 0 ORDER BY l.kind = 'sellable' DESC, b.location

@@ -16,7 +16,7 @@ struct AlertCommand: ParsableCommand {
 extension AlertCommand {
     struct List: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: L("未解除的低库存提醒（--all 含已解除）。", "Open low-stock alerts (--all: cleared ones too)."))
+            CommandConfiguration(commandName: "list", abstract: L("未解除的低库存提醒（--all 含已解除）。", "Open low-stock alerts (--all: cleared ones too)."))
         }
 
         @OptionGroup var global: GlobalOptions

@@ -17,7 +17,7 @@ struct CountCommand: ParsableCommand {
 extension CountCommand {
     struct Start: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: L("开始盘点，记录账面数（盘点人看不到）。", "Start a stocktake; the book quantities are recorded (the counter never sees them)."))
+            CommandConfiguration(commandName: "start", abstract: L("开始盘点，记录账面数（盘点人看不到）。", "Start a stocktake; the book quantities are recorded (the counter never sees them)."))
         }
 
         @OptionGroup var global: GlobalOptions
@@ -45,7 +45,7 @@ extension CountCommand {
 
     struct Sheet: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: L("盘点单：要点的类目和物品（不显示账面数）。", "The count sheet: categories and items to count (no book figures)."))
+            CommandConfiguration(commandName: "sheet", abstract: L("盘点单：要点的类目和物品（不显示账面数）。", "The count sheet: categories and items to count (no book figures)."))
         }
 
         @OptionGroup var global: GlobalOptions
@@ -64,7 +64,7 @@ extension CountCommand {
 
     struct Enter: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: L("录入盘点数：--category 类目 --total N，或 --sku 编码 --location 库位 --quantity N。",
+            CommandConfiguration(commandName: "enter", abstract: L("录入盘点数：--category 类目 --total N，或 --sku 编码 --location 库位 --quantity N。",
                                              "Enter a count: --category C --total N, or --sku S --location L --quantity N."))
         }
 
@@ -99,7 +99,7 @@ extension CountCommand {
 
     struct Variance: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: L("差异：点数与账面（点数当时的账面）对比。", "Variances: counted against the book at the time of counting."))
+            CommandConfiguration(commandName: "variance", abstract: L("差异：点数与账面（点数当时的账面）对比。", "Variances: counted against the book at the time of counting."))
         }
 
         @OptionGroup var global: GlobalOptions
@@ -121,7 +121,7 @@ extension CountCommand {
 
     struct Post: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: L("过账盘点差异（仓储主管）。", "Post the variances (warehouse lead)."))
+            CommandConfiguration(commandName: "post", abstract: L("过账盘点差异（仓储主管）。", "Post the variances (warehouse lead)."))
         }
 
         @OptionGroup var global: GlobalOptions
@@ -138,7 +138,7 @@ extension CountCommand {
 
     struct List: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: L("列出盘点。", "List stocktakes."))
+            CommandConfiguration(commandName: "list", abstract: L("列出盘点。", "List stocktakes."))
         }
 
         @OptionGroup var global: GlobalOptions

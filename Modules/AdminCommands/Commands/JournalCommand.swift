@@ -16,7 +16,7 @@ struct JournalCommand: ParsableCommand {
 extension JournalCommand {
     struct List: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: L("列出最近的操作（最新在前）。", "List recent ops, newest first."))
+            CommandConfiguration(commandName: "list", abstract: L("列出最近的操作（最新在前）。", "List recent ops, newest first."))
         }
 
         @OptionGroup var global: GlobalOptions
@@ -58,6 +58,7 @@ extension JournalCommand {
     struct Verify: ParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
+                commandName: "verify",
                 abstract: L("检查日志：序号连续、哈希链完整、数据表与重建一致。", "Check the journal: gapless sequences, intact hash chain, read tables equal a rebuild."),
                 discussion: L("发现问题时列出第一条有问题的操作并以 1 退出。", "On a problem, names the first bad op and exits 1.")
             )
@@ -91,7 +92,7 @@ extension JournalCommand {
 
     struct Rebuild: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: L("清空数据表并从日志重放（全部成功或不改动）。", "Empty the read tables and replay the journal (all or nothing)."))
+            CommandConfiguration(commandName: "rebuild", abstract: L("清空数据表并从日志重放（全部成功或不改动）。", "Empty the read tables and replay the journal (all or nothing)."))
         }
 
         @OptionGroup var global: GlobalOptions

@@ -16,7 +16,7 @@ struct LocationCommand: ParsableCommand {
 extension LocationCommand {
     struct Add: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: L("添加库位，如 A-03-2；残次库用 --kind defective。", "Add locations such as A-03-2; the defective stock is --kind defective."))
+            CommandConfiguration(commandName: "add", abstract: L("添加库位，如 A-03-2；残次库用 --kind defective。", "Add locations such as A-03-2; the defective stock is --kind defective."))
         }
 
         @OptionGroup var global: GlobalOptions
@@ -37,7 +37,7 @@ extension LocationCommand {
 
     struct List: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: L("列出库位。", "List locations."))
+            CommandConfiguration(commandName: "list", abstract: L("列出库位。", "List locations."))
         }
 
         @OptionGroup var global: GlobalOptions
@@ -59,7 +59,7 @@ extension LocationCommand {
 
     struct Home: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: L("设定类目的存放区（WH-3）：收货默认放到该区第一个可售库位。",
+            CommandConfiguration(commandName: "home", abstract: L("设定类目的存放区（WH-3）：收货默认放到该区第一个可售库位。",
                                              "Set a category's home zone (WH-3): receipts default to its first sellable location."))
         }
 

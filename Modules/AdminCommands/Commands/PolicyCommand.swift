@@ -15,7 +15,7 @@ struct PolicyCommand: ParsableCommand {
 extension PolicyCommand {
     struct Show: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: L("列出每条规章参数、当前值及生效日期。", "List every policy item, its value and since when."))
+            CommandConfiguration(commandName: "show", abstract: L("列出每条规章参数、当前值及生效日期。", "List every policy item, its value and since when."))
         }
 
         @OptionGroup var global: GlobalOptions
@@ -72,6 +72,7 @@ extension PolicyCommand {
     struct Set: ParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
+                commandName: "set",
                 abstract: L("修改一项规章参数，从某天起生效（需要总经理）。", "Change a policy value from a day on (needs the GM)."),
                 discussion: L("例：zhanggui policy set CS-10.low-stock 8 --from 2026-12-01 --as 黄乔\n之前的日子保持原值。",
                               "Example: zhanggui policy set CS-10.low-stock 8 --from 2026-12-01 --as 黄乔\nEarlier days keep the earlier value.")

@@ -17,7 +17,7 @@ struct ProductCommand: ParsableCommand {
 extension ProductCommand {
     struct Add: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: L("添加一个商品规格。", "Add one variant."))
+            CommandConfiguration(commandName: "add", abstract: L("添加一个商品规格。", "Add one variant."))
         }
 
         @OptionGroup var global: GlobalOptions
@@ -49,6 +49,7 @@ extension ProductCommand {
     struct Import: ParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
+                commandName: "import",
                 abstract: L("从 CSV 导入商品（UTF-8 或 GB18030）。", "Import products from a CSV file (UTF-8 or GB18030)."),
                 discussion: L("""
                     按表头名取列（中英文皆可）：sku/商家编码、name/名称、colour/颜色、size/尺码、price/价格，
@@ -79,7 +80,7 @@ extension ProductCommand {
 
     struct List: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: L("列出商品及可售库存。", "List products with their available stock."))
+            CommandConfiguration(commandName: "list", abstract: L("列出商品及可售库存。", "List products with their available stock."))
         }
 
         @OptionGroup var global: GlobalOptions
@@ -101,7 +102,7 @@ extension ProductCommand {
 
     struct Show: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: L("查看一个商品：资料、库存、培训情况。", "Show one product: record, stock, training."))
+            CommandConfiguration(commandName: "show", abstract: L("查看一个商品：资料、库存、培训情况。", "Show one product: record, stock, training."))
         }
 
         @OptionGroup var global: GlobalOptions
@@ -139,7 +140,7 @@ extension ProductCommand {
 
     struct Train: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: L("确认本人已学习该商品的属性（DES-8）。", "Acknowledge that you have learned a product's attributes (DES-8)."))
+            CommandConfiguration(commandName: "train", abstract: L("确认本人已学习该商品的属性（DES-8）。", "Acknowledge that you have learned a product's attributes (DES-8)."))
         }
 
         @OptionGroup var global: GlobalOptions
@@ -157,7 +158,7 @@ extension ProductCommand {
 
     struct Training: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: L("谁还没学过哪些商品（DES-8）。", "Who has not yet learned which products (DES-8)."))
+            CommandConfiguration(commandName: "training", abstract: L("谁还没学过哪些商品（DES-8）。", "Who has not yet learned which products (DES-8)."))
         }
 
         @OptionGroup var global: GlobalOptions

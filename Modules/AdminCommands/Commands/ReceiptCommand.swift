@@ -17,7 +17,7 @@ struct ReceiptCommand: ParsableCommand {
 extension ReceiptCommand {
     struct Create: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: L("新建收货单：--line 商家编码:数量[@库位]，可多次。", "Create a receipt: --line SKU:QTY[@LOCATION], repeatable."))
+            CommandConfiguration(commandName: "create", abstract: L("新建收货单：--line 商家编码:数量[@库位]，可多次。", "Create a receipt: --line SKU:QTY[@LOCATION], repeatable."))
         }
 
         @OptionGroup var global: GlobalOptions
@@ -50,7 +50,7 @@ extension ReceiptCommand {
 
     struct Inspect: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: L("验货一行：合格数、不合格数及原因、货不对板时的实际品名。", "Inspect one line: accepted, rejected with reason, and the actual name when wrong goods came."))
+            CommandConfiguration(commandName: "inspect", abstract: L("验货一行：合格数、不合格数及原因、货不对板时的实际品名。", "Inspect one line: accepted, rejected with reason, and the actual name when wrong goods came."))
         }
 
         @OptionGroup var global: GlobalOptions
@@ -74,7 +74,7 @@ extension ReceiptCommand {
 
     struct Post: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: L("过账：合格品入库，不合格品退供应商，差异报采购。", "Post: accepted goods enter stock, rejected go back to the vendor, differences go to purchasing."))
+            CommandConfiguration(commandName: "post", abstract: L("过账：合格品入库，不合格品退供应商，差异报采购。", "Post: accepted goods enter stock, rejected go back to the vendor, differences go to purchasing."))
         }
 
         @OptionGroup var global: GlobalOptions
@@ -94,7 +94,7 @@ extension ReceiptCommand {
 
     struct List: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: L("列出收货单。", "List receipts."))
+            CommandConfiguration(commandName: "list", abstract: L("列出收货单。", "List receipts."))
         }
 
         @OptionGroup var global: GlobalOptions
@@ -115,7 +115,7 @@ extension ReceiptCommand {
 
     struct Show: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: L("查看收货单明细。", "Show a receipt's lines."))
+            CommandConfiguration(commandName: "show", abstract: L("查看收货单明细。", "Show a receipt's lines."))
         }
 
         @OptionGroup var global: GlobalOptions
@@ -139,7 +139,7 @@ extension ReceiptCommand {
 
     struct Issues: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: L("采购要跟进的：退供应商的货、数量不符、货不对板。", "For purchasing: goods to return, wrong quantities, wrong items."))
+            CommandConfiguration(commandName: "issues", abstract: L("采购要跟进的：退供应商的货、数量不符、货不对板。", "For purchasing: goods to return, wrong quantities, wrong items."))
         }
 
         @OptionGroup var global: GlobalOptions

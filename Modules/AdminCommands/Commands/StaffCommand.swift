@@ -17,6 +17,7 @@ extension StaffCommand {
     struct Add: ParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
+                commandName: "add",
                 abstract: L("添加员工（需要总经理或店长）。", "Add a staff member (needs the GM or shop manager)."),
                 discussion: L("岗位：", "Roles: ") + Role.allCases.map { "\($0.rawValue) (\($0.title(in: .current)))" }.joined(separator: ", ")
             )
@@ -65,7 +66,7 @@ extension StaffCommand {
 
     struct List: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: L("列出员工及其岗位。", "List staff and their roles."))
+            CommandConfiguration(commandName: "list", abstract: L("列出员工及其岗位。", "List staff and their roles."))
         }
 
         @OptionGroup var global: GlobalOptions
@@ -95,7 +96,7 @@ extension StaffCommand {
 
     struct Show: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: L("查看一位员工。", "Show one staff member."))
+            CommandConfiguration(commandName: "show", abstract: L("查看一位员工。", "Show one staff member."))
         }
 
         @OptionGroup var global: GlobalOptions
@@ -133,7 +134,7 @@ extension StaffCommand {
 
     struct Deactivate: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: L("停用员工：历史保留，不能再操作。", "Deactivate a staff member: history stays, they can no longer act."))
+            CommandConfiguration(commandName: "deactivate", abstract: L("停用员工：历史保留，不能再操作。", "Deactivate a staff member: history stays, they can no longer act."))
         }
 
         @OptionGroup var global: GlobalOptions

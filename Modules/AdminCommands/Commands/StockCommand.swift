@@ -17,7 +17,7 @@ struct StockCommand: ParsableCommand {
 extension StockCommand {
     struct List: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: L("每个商品的可售、不可售、预留和可用数。", "Every product: sellable, unavailable, reserved and available."))
+            CommandConfiguration(commandName: "list", abstract: L("每个商品的可售、不可售、预留和可用数。", "Every product: sellable, unavailable, reserved and available."))
         }
 
         @OptionGroup var global: GlobalOptions
@@ -42,7 +42,7 @@ extension StockCommand {
 
     struct Show: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: L("一个商品在各库位的数量和流水。", "One product's balance per location and its movements."))
+            CommandConfiguration(commandName: "show", abstract: L("一个商品在各库位的数量和流水。", "One product's balance per location and its movements."))
         }
 
         @OptionGroup var global: GlobalOptions
@@ -75,7 +75,7 @@ extension StockCommand {
 
     struct Move: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: L("移库。", "Move goods between locations."))
+            CommandConfiguration(commandName: "move", abstract: L("移库。", "Move goods between locations."))
         }
 
         @OptionGroup var global: GlobalOptions
@@ -97,7 +97,7 @@ extension StockCommand {
 
     struct Defective: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: L("把次品移入残次库（WH-5），必须写原因。", "Move defective goods into the defective stock (WH-5); a reason is required."))
+            CommandConfiguration(commandName: "defective", abstract: L("把次品移入残次库（WH-5），必须写原因。", "Move defective goods into the defective stock (WH-5); a reason is required."))
         }
 
         @OptionGroup var global: GlobalOptions
@@ -123,7 +123,7 @@ extension StockCommand {
 
     struct Adjust: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: L("调整库存（仅仓储主管，必须写原因）。", "Adjust stock (warehouse lead only, reason required)."))
+            CommandConfiguration(commandName: "adjust", abstract: L("调整库存（仅仓储主管，必须写原因）。", "Adjust stock (warehouse lead only, reason required)."))
         }
 
         @OptionGroup var global: GlobalOptions
@@ -146,7 +146,7 @@ extension StockCommand {
 
     struct Threshold: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: L("设定单品的低库存线（覆盖 CS-10 的默认值；--clear 恢复默认）。", "Set a product's low-stock threshold (overrides CS-10; --clear returns to the policy)."))
+            CommandConfiguration(commandName: "threshold", abstract: L("设定单品的低库存线（覆盖 CS-10 的默认值；--clear 恢复默认）。", "Set a product's low-stock threshold (overrides CS-10; --clear returns to the policy)."))
         }
 
         @OptionGroup var global: GlobalOptions
@@ -169,7 +169,7 @@ extension StockCommand {
 
     struct Reorder: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: L("补货建议（WH-6）：按最近 30 天的出货量。", "Reorder suggestions (WH-6) from the last 30 days' shipments."))
+            CommandConfiguration(commandName: "reorder", abstract: L("补货建议（WH-6）：按最近 30 天的出货量。", "Reorder suggestions (WH-6) from the last 30 days' shipments."))
         }
 
         @OptionGroup var global: GlobalOptions
@@ -188,7 +188,7 @@ extension StockCommand {
 
     struct Recounts: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: L("同步合并后变成负数、需要重新清点的库位。", "Locations a sync merge left negative: count them again."))
+            CommandConfiguration(commandName: "recounts", abstract: L("同步合并后变成负数、需要重新清点的库位。", "Locations a sync merge left negative: count them again."))
         }
 
         @OptionGroup var global: GlobalOptions
