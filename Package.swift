@@ -46,7 +46,7 @@ let package = Package(
         /// The demo shop: the seed's people and, as modules land, their goods, orders and shifts.
         .target(
             name: "DemoShop",
-            dependencies: ["ShopDomain", "Storage", "Warehouse"],
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce"],
             path: "Modules/DemoShop",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
@@ -75,13 +75,22 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        /// Rota, shifts with lateness, the handover book, memos and due reports (HR-1, HR-2, HR-4, HR-5, HR-7, ORG-2).
+        .target(
+            name: "Workforce",
+            dependencies: ["ShopDomain", "Storage", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Modules/Workforce",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Apps
 
         /// The administrator's commands (one file per subcommand); the `zhanggui` executable runs them.
         .target(
             name: "AdminCommands",
             dependencies: [
-                "ShopDomain", "Storage", "DemoShop", "Warehouse", "Interchange",
+                "ShopDomain", "Storage", "DemoShop", "Warehouse", "Workforce", "Interchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -126,6 +135,12 @@ let package = Package(
             dependencies: ["ShopDomain", "Storage", "Warehouse", "Interchange", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/WarehouseTests",
             resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "WorkforceTests",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/WorkforceTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -21,6 +21,7 @@ public struct Zhanggui: ParsableCommand {
             subcommands: [
                 InitCommand.self, StaffCommand.self, PolicyCommand.self,
                 ProductCommand.self, LocationCommand.self, StockCommand.self, ReceiptCommand.self, CountCommand.self, AlertCommand.self,
+                RosterCommand.self, ShiftCommand.self, HandoverCommand.self, MemoCommand.self, PlanCommand.self, DueCommand.self,
                 JournalCommand.self, BackupCommand.self, DemoCommand.self,
             ]
         )

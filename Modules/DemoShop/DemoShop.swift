@@ -24,23 +24,28 @@ public enum DemoShop {
     @discardableResult
     public static func create(at path: String, seed: UInt64, modules: [StorageModule], clock: ShopClock) throws -> ShopDatabase {
         let ids = IDSource.seeded(seed)
+        // The demo's history happens over the days before today, on a clock of its own.
+        let zone = try ShopZone(ShopZone.defaultIdentifier)
+        let today = zone.day(of: clock.now())
+        let history = DemoClock(zone.start(of: today.adding(days: -16)))
+        history.set(today.adding(days: -16), 7, 0, in: zone)
         let database = try ShopDatabase.create(at: path, shop: shopName, owner: owner.name, modules: modules,
-                                               clock: clock, ids: ids)
+                                               clock: history.clock, ids: ids)
         let gm = try database.read(CoreQueries.shop).owner
         var drafts = people.map { person in
             OpDraft(actor: gm, StaffAdded(staff: ids.next(), name: person.name, roles: person.roles,
                                           gender: person.gender, birthDate: CivilDate(person.birth)))
         }
         // The GM lowers the low-stock threshold from next month: history keeps today's 10 (CS-10).
-        let zone = try database.zone()
-        let today = zone.day(of: clock.now())
         let firstOfNextMonth = today.month == 12
             ? CivilDate(year: today.year + 1, month: 1, day: 1)! : CivilDate(year: today.year, month: today.month + 1, day: 1)!
         drafts.append(OpDraft(actor: gm, PolicySet(key: "CS-10.low-stock", value: "8", effectiveFrom: firstOfNextMonth)))
         try database.apply(drafts)
         let hand = try database.read { db in try CoreQueries.findStaff(db, "二哥").id }
-        var warehouse = DemoWarehouse(database: database, ids: ids, random: SeededGenerator(seed: seed), gm: gm, hand: hand, today: today)
+        var warehouse = DemoWarehouse(database: database, ids: ids, random: SeededGenerator(seed: seed), gm: gm, hand: hand,
+                                      today: today.adding(days: -16))
         try warehouse.build()
-        return database
+        try DemoWorkforce(database: database, clock: history, zone: zone, ids: ids, today: today).build()
+        return try ShopDatabase.open(at: path, modules: modules, clock: clock)
     }
 }

@@ -196,7 +196,6 @@ public enum WarehouseQueries {
 
     /// A new receipt or stocktake ID: `R20261130-7F3A`, readable and unique across offline devices.
     public static func newID(prefix: String, day: CivilDate, ids: IDSource) -> String {
-        let random = ids.next(DeviceID.self).rawValue.replacingOccurrences(of: "-", with: "").prefix(6).uppercased()
-        return "\(prefix)\(String(format: "%04d%02d%02d", day.year, day.month, day.day))-\(random)"
+        ShortID.make(prefix, day: day, ids: ids)
     }
 }

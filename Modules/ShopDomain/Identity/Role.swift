@@ -71,12 +71,13 @@ public enum Role: String, Sendable, Hashable, Codable, CaseIterable, Comparable 
     public var permissions: Set<Permission> {
         switch self {
         case .gm: Set(Permission.allCases)
-        case .shopManager: [.manageStaff, .manageCatalog]
+        case .shopManager: [.manageStaff, .manageCatalog, .planRoster, .supervise]
         case .techLead, .designLead, .designer: [.manageCatalog]  // ORG-1: upload products, change prices
-        case .warehouseLead: [.manageCatalog, .moveStock, .adjustStock, .receiveGoods, .countStock, .postCount]
+        case .warehouseLead: [.manageCatalog, .moveStock, .adjustStock, .receiveGoods, .countStock, .postCount, .planRoster, .supervise]
         case .warehouse: [.moveStock, .receiveGoods, .countStock]
         case .shipper: [.moveStock, .countStock]
-        case .csLead, .csAgent, .finance: []
+        case .csLead: [.planRoster, .supervise]
+        case .csAgent, .finance: []
         }
     }
 }
@@ -100,6 +101,10 @@ public enum Permission: String, Sendable, Hashable, Codable, CaseIterable {
     case countStock = "count-stock"
     /// Book a stocktake's variances: warehouse lead only (WH-4).
     case postCount = "post-count"
+    /// Plan the rota and the cleaning rota (HR-1, HR-7): team leads.
+    case planRoster = "plan-roster"
+    /// Approve leaving the post during a shift (HR-4): a supervisor.
+    case supervise = "supervise"
 
     public func describe(in language: Language) -> String {
         switch self {
@@ -111,6 +116,8 @@ public enum Permission: String, Sendable, Hashable, Codable, CaseIterable {
         case .receiveGoods: language.pick(zh: "收货验货", en: "receive goods")
         case .countStock: language.pick(zh: "盘点", en: "count stock")
         case .postCount: language.pick(zh: "过账盘点结果", en: "post stocktakes")
+        case .planRoster: language.pick(zh: "排班", en: "plan the rota")
+        case .supervise: language.pick(zh: "批准离岗", en: "approve leaving the post")
         }
     }
 

@@ -105,6 +105,11 @@ public struct ShopDatabase: Sendable {
         try ShopZone(try read { db in try CoreQueries.shop(db).timezone })
     }
 
+    /// Every module's figures for a handover summary, in module order.
+    public func handoverFigures() throws -> [HandoverFigure] {
+        try read { db in try registry.modules.flatMap { try $0.handoverFigures(db) } }
+    }
+
     /// SQLite's online backup into a new file, which then opens with `--db FILE`.
     public func backup(to target: String) throws {
         guard !FileManager.default.fileExists(atPath: target) else { throw StorageError.backupTargetExists(path: target) }

@@ -10,12 +10,17 @@ public struct StorageModule: Sendable {
     public let handlers: [OpHandler]
     /// Tables rebuilt from the journal (dropped and replayed by `journal rebuild`).
     public let readTables: [String]
+    /// What this module has waiting, for the shift handover summary (HR-2): orders to print,
+    /// alerts, conflicts …
+    public let handoverFigures: @Sendable (Database) throws -> [HandoverFigure]
 
-    public init(name: String, migrations: [Migration], handlers: [OpHandler], readTables: [String]) {
+    public init(name: String, migrations: [Migration], handlers: [OpHandler], readTables: [String],
+                handoverFigures: @escaping @Sendable (Database) throws -> [HandoverFigure] = { _ in [] }) {
         self.name = name
         self.migrations = migrations
         self.handlers = handlers
         self.readTables = readTables
+        self.handoverFigures = handoverFigures
     }
 
     public struct Migration: Sendable {

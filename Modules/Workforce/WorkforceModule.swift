@@ -1,0 +1,21 @@
+import GRDB
+import ShopDomain
+import Storage
+
+/// Shifts and handover as a storage module: rota, cleaning rota, shifts with lateness, the
+/// handover book, memos and reports (HR-1, HR-2, HR-4, HR-5, HR-7, ORG-2).
+public enum Workforce {
+    public static let module = StorageModule(
+        name: "workforce",
+        migrations: [.init("workforce.v1", sql: WorkforceSchema.v1)],
+        handlers: RosterHandlers.all + ShiftHandlers.all + HandoverHandlers.all,
+        readTables: WorkforceSchema.readTables,
+        handoverFigures: handoverFigures
+    )
+
+    @Sendable static func handoverFigures(_ db: Database) throws -> [HandoverFigure] {
+        let open = try String.fetchAll(db, sql: "SELECT id FROM handover_item WHERE status = 'open' ORDER BY writtenAt, id")
+        return [HandoverFigure(key: "workforce.handover-open", zh: "未接手的交接事项", en: "handover items not yet taken over",
+                               count: open.count, examples: Array(open.prefix(10)))]
+    }
+}
