@@ -11,7 +11,7 @@ public enum ShiftWork {
     public static func end(_ database: ShopDatabase, staff: StaffID, note: String?) throws -> ShiftEnded {
         let (shift, open) = try database.read { db -> (WorkforceQueries.ShiftRecord?, [String]) in
             guard let shift = try WorkforceQueries.currentShift(db, staff: staff) else { return (nil, []) }
-            return (shift, try String.fetchAll(db, sql: "SELECT id FROM handover_item WHERE status = 'open' AND team = ? ORDER BY writtenAt, id",
+            return (shift, try String.fetchAll(db, sql: "SELECT id FROM handover_item WHERE status = 'open' AND team = ? ORDER BY writtenAt, rowid",
                                                arguments: [shift.team]))
         }
         guard let shift else {

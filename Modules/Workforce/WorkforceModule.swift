@@ -14,7 +14,7 @@ public enum Workforce {
     )
 
     @Sendable static func handoverFigures(_ db: Database) throws -> [HandoverFigure] {
-        let open = try String.fetchAll(db, sql: "SELECT id FROM handover_item WHERE status = 'open' ORDER BY writtenAt, id")
+        let open = try String.fetchAll(db, sql: "SELECT id FROM handover_item WHERE status = 'open' ORDER BY writtenAt, rowid")
         return [HandoverFigure(key: "workforce.handover-open", zh: "未接手的交接事项", en: "handover items not yet taken over",
                                count: open.count, examples: Array(open.prefix(10)))]
     }

@@ -101,7 +101,7 @@ public enum WorkforceQueries {
         let items = try Row.fetchAll(db, sql: """
             SELECT i.*, s.name AS authorName FROM handover_item i JOIN staff s ON s.id = i.author
             WHERE i.status = 'open' AND (? OR i.team = ?) AND i.shiftID != ?
-            ORDER BY i.writtenAt, i.id
+            ORDER BY i.writtenAt, i.rowid
             """, arguments: [all, team, current?.id ?? ""]).map(item)
         let teams = all ? Team.allCases.map(\.rawValue) : [team]
         let last = try teams.compactMap { team in
