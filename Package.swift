@@ -14,11 +14,16 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "zhanggui", targets: ["zhanggui"]),
+        .executable(name: "zhangguid", targets: ["zhangguid"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // MARK: - Domain
@@ -84,18 +89,51 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        /// Notebooks and the hub: device tokens, notebook files, the sync protocol's types, the hub's
+        /// push/pull logic and the client (DESIGN.md, "Notebooks, the hub and merging").
+        .target(
+            name: "Sync",
+            dependencies: ["ShopDomain", "Storage", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "Crypto", package: "swift-crypto")],
+            path: "Modules/Sync",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
+        /// The hub's HTTP server (Hummingbird 2, service lifecycle, swift-log): routes over Sync's HubService.
+        .target(
+            name: "HubServer",
+            dependencies: [
+                "ShopDomain", "Storage", "Sync",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Modules/HubServer",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Apps
 
         /// The administrator's commands (one file per subcommand); the `zhanggui` executable runs them.
         .target(
             name: "AdminCommands",
             dependencies: [
-                "ShopDomain", "Storage", "DemoShop", "Warehouse", "Workforce", "Interchange",
+                "ShopDomain", "Storage", "DemoShop", "Warehouse", "Workforce", "Interchange", "Sync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Modules/AdminCommands",
             exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
+        /// The sync daemon: parse, wire, run.
+        .executableTarget(
+            name: "zhangguid",
+            dependencies: ["HubServer"],
+            path: "Apps/zhangguid",
             swiftSettings: swiftSettings
         ),
         /// The CLI executable: parse, wire, run.
@@ -141,6 +179,14 @@ let package = Package(
             name: "WorkforceTests",
             dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/WorkforceTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SyncTests",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "HubServer",
+                           .product(name: "HummingbirdTesting", package: "hummingbird"),
+                           .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/SyncTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -80,6 +80,9 @@ enum CountHandlers {
     }
 
     static func posted(_ p: CountPosted, _ op: Op, _ db: Database) throws {
+        // Posted on two devices: the second is a harmless duplicate, its target state already holds.
+        if try !ProjectionContext.isLocal(op, db),
+           try String.fetchOne(db, sql: "SELECT status FROM stock_count WHERE id = ?", arguments: [p.count]) == "posted" { return }
         _ = try openCount(db, p.count)
         let lines = try Row.fetchAll(db, sql: "SELECT * FROM stock_count_line WHERE countID = ? ORDER BY sku, location", arguments: [p.count])
         let totals = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """

@@ -60,6 +60,9 @@ enum ReceiptHandlers {
     }
 
     static func posted(_ p: ReceiptPosted, _ op: Op, _ db: Database) throws {
+        // Posted on two devices: the second is a harmless duplicate, its target state already holds.
+        if try !ProjectionContext.isLocal(op, db),
+           try String.fetchOne(db, sql: "SELECT status FROM receipt WHERE id = ?", arguments: [p.receipt]) == "posted" { return }
         let vendor = try openReceipt(db, p.receipt)
         let lines = try Row.fetchAll(db, sql: "SELECT * FROM receipt_line WHERE receiptID = ? ORDER BY rowid", arguments: [p.receipt])
         let uninspected = lines.filter { ($0["accepted"] as Int?) == nil }.map { $0["sku"] as String }

@@ -28,7 +28,12 @@ enum HandoverHandlers {
     static func acked(_ p: HandoverAcked, _ op: Op, _ db: Database) throws {
         let shift = try ShiftHandlers.requireOpenShift(db, op.actor)
         let shiftID: String = shift["id"]
+        let merged = try !ProjectionContext.isLocal(op, db)
         for id in p.items {
+            // Taken over on two devices: the second is a harmless duplicate.
+            if merged, try String.fetchOne(db, sql: "SELECT status FROM handover_item WHERE id = ?", arguments: [id]).map({ $0 != "open" }) ?? false {
+                continue
+            }
             let item = try openItem(db, id)
             guard item["shiftID"] as String != shiftID else { throw WorkforceError.ownItem(id) }
             try db.execute(sql: "UPDATE handover_item SET status = 'acked', settledBy = ?, settledShift = ?, settledAt = ? WHERE id = ?",

@@ -71,12 +71,13 @@ public enum Role: String, Sendable, Hashable, Codable, CaseIterable, Comparable 
     public var permissions: Set<Permission> {
         switch self {
         case .gm: Set(Permission.allCases)
-        case .shopManager: [.manageStaff, .manageCatalog, .planRoster, .supervise]
+        case .shopManager: [.manageStaff, .manageCatalog, .planRoster, .supervise, .resolveConflicts]
         case .techLead, .designLead, .designer: [.manageCatalog]  // ORG-1: upload products, change prices
-        case .warehouseLead: [.manageCatalog, .moveStock, .adjustStock, .receiveGoods, .countStock, .postCount, .planRoster, .supervise]
+        case .warehouseLead: [.manageCatalog, .moveStock, .adjustStock, .receiveGoods, .countStock, .postCount, .planRoster, .supervise,
+                               .resolveConflicts]
         case .warehouse: [.moveStock, .receiveGoods, .countStock]
         case .shipper: [.moveStock, .countStock]
-        case .csLead: [.planRoster, .supervise]
+        case .csLead: [.planRoster, .supervise, .resolveConflicts]
         case .csAgent, .finance: []
         }
     }
@@ -105,6 +106,8 @@ public enum Permission: String, Sendable, Hashable, Codable, CaseIterable {
     case planRoster = "plan-roster"
     /// Approve leaving the post during a shift (HR-4): a supervisor.
     case supervise = "supervise"
+    /// Settle sync conflicts: the GM, shop manager and team leads.
+    case resolveConflicts = "resolve-conflicts"
 
     public func describe(in language: Language) -> String {
         switch self {
@@ -118,6 +121,7 @@ public enum Permission: String, Sendable, Hashable, Codable, CaseIterable {
         case .postCount: language.pick(zh: "过账盘点结果", en: "post stocktakes")
         case .planRoster: language.pick(zh: "排班", en: "plan the rota")
         case .supervise: language.pick(zh: "批准离岗", en: "approve leaving the post")
+        case .resolveConflicts: language.pick(zh: "处理同步冲突", en: "resolve sync conflicts")
         }
     }
 

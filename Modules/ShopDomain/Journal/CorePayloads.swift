@@ -71,3 +71,23 @@ public struct PolicySet: OpPayload {
         self.effectiveFrom = effectiveFrom
     }
 }
+
+/// A person settles a conflict that a merge parked (DESIGN.md, merging): `current` keeps the
+/// state as merged (the op stays without effect); `op` applies the op's effect now.
+public struct ConflictResolved: OpPayload {
+    public static let kind = "conflict.resolved"
+    public static let version = 1
+    public enum Keep: String, Sendable, Codable, CaseIterable {
+        case current, op
+    }
+    public var device: DeviceID
+    public var seq: Int64
+    public var keep: Keep
+    public var note: String?
+    public init(device: DeviceID, seq: Int64, keep: Keep, note: String? = nil) {
+        self.device = device
+        self.seq = seq
+        self.keep = keep
+        self.note = note
+    }
+}

@@ -6,15 +6,16 @@ import ShopDomain
 enum CoreModule {
     static let module = StorageModule(
         name: "core",
-        migrations: [.init("core.v1", sql: CoreSchema.v1)],
+        migrations: [.init("core.v1", sql: CoreSchema.v1), .init("core.v2", sql: CoreSchema.v2)],
         handlers: [
             OpHandler(ShopCreated.self, authorization: .bootstrap, project: shopCreated),
             OpHandler(StaffAdded.self, authorization: .permission(.manageStaff), project: staffAdded),
             OpHandler(StaffDeactivated.self, authorization: .permission(.manageStaff), affectsAuthorization: true,
                       project: staffDeactivated),
             OpHandler(PolicySet.self, authorization: .permission(.setPolicy), project: policySet),
+            OpHandler(ConflictResolved.self, authorization: .permission(.resolveConflicts), project: conflictResolved),
         ],
-        readTables: ["shop", "staff", "staff_role", "policy_change"]
+        readTables: ["shop", "staff", "staff_role", "policy_change", "conflict"]
     )
 
     static func shopCreated(_ p: ShopCreated, _ op: Op, _ db: Database) throws {
@@ -46,6 +47,7 @@ enum CoreModule {
 
     static func staffDeactivated(_ p: StaffDeactivated, _ op: Op, _ db: Database) throws {
         guard let staff = try CoreQueries.staff(db, id: p.staff) else { throw StorageError.unknownStaff(p.staff.rawValue) }
+        if !staff.active, try !ProjectionContext.isLocal(op, db) { return }  // deactivated on two devices: harmless
         guard staff.active else { throw StorageError.staffAlreadyInactive(staff.name) }
         if staff.roles.contains(.gm) {
             let gms = try Int.fetchOne(db, sql: """
@@ -67,6 +69,28 @@ enum CoreModule {
             ON CONFLICT(key, effectiveFrom) DO UPDATE SET value = excluded.value, setBy = excluded.setBy, setAt = excluded.setAt
             """, arguments: [p.key, p.effectiveFrom.description, p.value, op.actor.rawValue, op.hlc.wallMillis])
     }
+}
+
+/// Settles a parked conflict: `current` leaves the op without effect; `op` applies its effect
+/// now, without re-checking the actor's roles (the resolver decides, ORG-3). If the effect still
+/// cannot apply, the resolution is refused with the reason.
+private func conflictResolved(_ p: ConflictResolved, _ op: Op, _ db: Database) throws {
+    guard let row = try Row.fetchOne(db, sql: "SELECT status FROM conflict WHERE opDevice = ? AND opSeq = ?",
+                                     arguments: [p.device.rawValue, p.seq]) else {
+        throw ConflictError.unknown("\(p.device.short):\(p.seq)")
+    }
+    guard row["status"] as String == "open" else { throw ConflictError.settled("\(p.device.short):\(p.seq)") }
+    if p.keep == .op {
+        guard let entry = try Row.fetchOne(db, sql: "SELECT * FROM journal WHERE deviceID = ? AND deviceSeq = ?",
+                                           arguments: [p.device.rawValue, p.seq]).map(JournalEntry.init(row:)) else {
+            throw ConflictError.unknown("\(p.device.short):\(p.seq)")
+        }
+        guard let handler = ConflictHandlers.lookup(entry.op.kind, db) else { throw StorageError.unknownOperationKind(entry.op.kind) }
+        try handler.project(entry.op, nil, db)
+    }
+    try db.execute(sql: "UPDATE conflict SET status = 'resolved', resolution = ?, resolvedBy = ?, resolvedAt = ? WHERE opDevice = ? AND opSeq = ?",
+                   arguments: [p.keep.rawValue + (p.note.map { ": " + $0 } ?? ""), op.actor.rawValue, op.hlc.wallMillis,
+                               p.device.rawValue, p.seq])
 }
 
 /// The core schema. Landed migrations never change; add new ones after them.
@@ -128,6 +152,26 @@ enum CoreSchema {
             setBy TEXT NOT NULL,
             setAt INTEGER NOT NULL,
             PRIMARY KEY (key, effectiveFrom)
+        );
+        """
+
+    /// The conflict queue (read table: a replay parks the same merged ops again).
+    static let v2 = """
+        CREATE TABLE conflict (
+            id INTEGER PRIMARY KEY,
+            opDevice TEXT NOT NULL,
+            opSeq INTEGER NOT NULL,
+            opKind TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            reasonZh TEXT NOT NULL,
+            reasonEn TEXT NOT NULL,
+            raisedAt INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            resolution TEXT,
+            resolvedBy TEXT,
+            resolvedAt INTEGER,
+            UNIQUE (opDevice, opSeq)
         );
         """
 }

@@ -97,6 +97,17 @@ public struct ShopDatabase: Sendable {
         try pool.read(body)
     }
 
+    /// Writes device-local state that is not part of the shop's history and never syncs: sync
+    /// cursors, the hub's device tokens. Everything the shop did goes through `apply` instead.
+    public func writeLocal<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.write(body)
+    }
+
+    /// The migrations this program knows: a notebook's schema, compared when notebooks meet.
+    public var migrations: [String] {
+        registry.modules.flatMap(\.migrations).map(\.identifier)
+    }
+
     /// The reader, for observation (the TUI) and for modules' queries.
     public var reader: any DatabaseReader { pool }
 
@@ -137,3 +148,4 @@ extension ShopSetupError: ShopError {
         }
     }
 }
+

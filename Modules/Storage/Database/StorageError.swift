@@ -67,3 +67,20 @@ extension StorageError: ShopError {
         }
     }
 }
+
+/// Why a conflict resolution was refused.
+public enum ConflictError: Error, Equatable, Sendable {
+    case unknown(String)
+    case settled(String)
+}
+
+extension ConflictError: ShopError {
+    public func message(in language: Language) -> String {
+        switch self {
+        case .unknown(let id):
+            language.pick(zh: "没有冲突 \(id)：用 zhanggui conflict list 查看", en: "no conflict \(id): see zhanggui conflict list")
+        case .settled(let id):
+            language.pick(zh: "冲突 \(id) 已经处理过了", en: "the conflict \(id) is already settled")
+        }
+    }
+}

@@ -1,5 +1,6 @@
 import GRDB
 import ShopDomain
+import Synchronization
 
 /// What a feature module gives the database: its migrations, the ops it understands and the
 /// read tables those ops maintain. The CLI, TUI and daemon wire the same list of modules.
@@ -90,6 +91,7 @@ struct ModuleRegistry: Sendable {
             handlers[handler.kind] = handler
         }
         self.handlers = handlers
+        ConflictHandlers.register(handlers.values)
     }
 
     var readTables: [String] { modules.flatMap(\.readTables) }
@@ -102,5 +104,21 @@ struct ModuleRegistry: Sendable {
             }
         }
         return migrator
+    }
+}
+
+/// Every op handler any database in this process was opened with, by kind: a resolution that
+/// applies a parked op looks its handler up here (handlers of a kind are the same everywhere).
+enum ConflictHandlers {
+    private static let known = Mutex<[String: OpHandler]>([:])
+
+    static func register(_ handlers: some Sequence<OpHandler>) {
+        known.withLock { table in
+            for handler in handlers { table[handler.kind] = handler }
+        }
+    }
+
+    static func lookup(_ kind: String, _ db: Database) -> OpHandler? {
+        known.withLock { $0[kind] }
     }
 }

@@ -3,8 +3,10 @@ import ShopDomain
 
 /// What merging a batch of another notebook's ops did.
 public struct MergeReport: Sendable, Equatable {
-    /// Newly applied.
+    /// Newly applied (including those parked as conflicts).
     public var applied: Int = 0
+    /// Applied but parked in the conflict queue.
+    public var conflicts: Int = 0
     /// Already known with the same hash: harmless repeats.
     public var duplicates: Int = 0
     /// Held back because an earlier op of the same device is missing (a gap is never skipped).
@@ -15,39 +17,53 @@ extension ShopDatabase {
     /// Applies ops made on other devices, each device's in sequence order, idempotently: a known
     /// op ID with the same hash is skipped; one with another hash means a cloned notebook and
     /// is refused. Every op's hash and chain are checked and its actor re-authorized here
-    /// (DESIGN.md, Notebooks). All in one transaction.
+    /// (DESIGN.md, Notebooks). An op the rules refuse is still appended — nothing is dropped — and
+    /// parked in the conflict queue. All in one transaction.
     @discardableResult
     public func merge(_ ops: [Op]) throws -> MergeReport {
         try pool.write { db in
             var report = MergeReport()
             var heads: [DeviceID: DeviceHead] = [:]
+            var waiting: [DeviceID: [Int64: Op]] = [:]
             let append = try JournalAppender(db)
             var actors = ActorCache()
-            for op in ops.sorted(by: { ($0.deviceID, $0.deviceSeq) < ($1.deviceID, $1.deviceSeq) }) {
-                guard op.deviceID != deviceID else { throw MergeError.ownOp(op.id) }
-                guard op.hasValidHash else { throw MergeError.badHash(op.id) }
+
+            /// Applies `op` if it is the device's next; then any waiting ops that now follow.
+            func offer(_ op: Op) throws {
                 var head = try heads[op.deviceID] ?? DeviceHead.fetch(db, device: op.deviceID)
                 if op.deviceSeq <= head.lastSeq {
                     let known = try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM journal WHERE deviceID = ? AND deviceSeq = ?"),
                                                     arguments: [op.deviceID.rawValue, op.deviceSeq])
                     guard known == op.hash else { throw MergeError.clonedNotebook(op.id) }
                     report.duplicates += 1
-                    continue
+                    return
                 }
                 guard op.deviceSeq == head.lastSeq + 1 else {
-                    report.held.append(op.id)
+                    waiting[op.deviceID, default: [:]][op.deviceSeq] = op
+                    return
+                }
+                var next: Op? = op
+                while let current = next {
+                    guard current.prevHash == head.lastHash else { throw MergeError.brokenChain(current.id) }
+                    guard let handler = registry.handlers[current.kind] else { throw StorageError.unknownOperationKind(current.kind) }
+                    if try projectMerged(current, handler, &actors, db) { report.conflicts += 1 }
+                    try append(current)
+                    head = DeviceHead(device: current.deviceID, lastSeq: current.deviceSeq, lastHash: current.hash, lastHLC: current.hlc)
+                    report.applied += 1
+                    next = waiting[current.deviceID]?.removeValue(forKey: current.deviceSeq + 1)
+                }
+                heads[op.deviceID] = head
+            }
+
+            for op in ops {
+                guard op.deviceID != deviceID else {  // our own op coming back: we have it
+                    report.duplicates += 1
                     continue
                 }
-                guard op.prevHash == head.lastHash else { throw MergeError.brokenChain(op.id) }
-                guard let handler = registry.handlers[op.kind] else { throw StorageError.unknownOperationKind(op.kind) }
-                try authorize(op.actor, handler.authorization, &actors, db)
-                try handler.project(op, nil, db)
-                try append(op)
-                if handler.affectsAuthorization { actors.forget() }
-                head = DeviceHead(device: op.deviceID, lastSeq: op.deviceSeq, lastHash: op.hash, lastHLC: op.hlc)
-                heads[op.deviceID] = head
-                report.applied += 1
+                guard op.hasValidHash else { throw MergeError.badHash(op.id) }
+                try offer(op)
             }
+            report.held = waiting.values.flatMap(\.values).map(\.id).sorted { ($0.deviceID, $0.deviceSeq) < ($1.deviceID, $1.deviceSeq) }
             for head in heads.values { try head.save(db) }
             return report
         }
@@ -63,7 +79,6 @@ extension ShopDatabase {
 }
 
 public enum MergeError: Error, Equatable, Sendable {
-    case ownOp(OpID)
     case badHash(OpID)
     case brokenChain(OpID)
     case clonedNotebook(OpID)
@@ -72,8 +87,6 @@ public enum MergeError: Error, Equatable, Sendable {
 extension MergeError: ShopError {
     public func message(in language: Language) -> String {
         switch self {
-        case .ownOp(let id):
-            language.pick(zh: "操作 \(id) 来自本设备自己", en: "op \(id) comes from this very device")
         case .badHash(let id):
             language.pick(zh: "操作 \(id) 的内容与哈希不符：文件被改过或损坏", en: "op \(id) does not match its hash: the file was edited or damaged")
         case .brokenChain(let id):

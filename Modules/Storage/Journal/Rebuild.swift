@@ -26,9 +26,10 @@ extension ShopDatabase {
             var count = 0
             var entries: [JournalEntry] = []
             try JournalEntry.forEach(db) { entries.append($0) }
+            var actors = ActorCache()
             for entry in entries {
                 do {
-                    try replay(entry.op, into: db)
+                    try replay(entry.op, into: db, actors: &actors)
                 } catch {
                     throw RebuildError.replayFailed(entry.op.id, kind: entry.op.kind, reason: describe(error))
                 }

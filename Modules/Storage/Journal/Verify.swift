@@ -102,12 +102,18 @@ extension ShopDatabase {
     private func compareWithRebuild(_ db: Database) throws -> [JournalProblem] {
         let scratch = try DatabaseQueue()
         try registry.migrator().migrate(scratch)
+        let devices = try Row.fetchAll(db, sql: "SELECT id, isLocal, createdAt FROM device")
         let replayFailure: JournalProblem? = try scratch.write { target in
+            for device in devices {
+                try target.execute(sql: "INSERT INTO device (id, isLocal, createdAt) VALUES (?, ?, ?)",
+                                   arguments: [device["id"], device["isLocal"], device["createdAt"]])
+            }
             var failure: JournalProblem?
+            var actors = ActorCache()
             try JournalEntry.forEach(db) { entry in
                 guard failure == nil else { return }
                 do {
-                    try replay(entry.op, into: target)
+                    try replay(entry.op, into: target, actors: &actors)
                 } catch {
                     failure = .replayFailed(entry.op.id, kind: entry.op.kind, reason: describe(error))
                 }
@@ -122,10 +128,16 @@ extension ShopDatabase {
         }
     }
 
-    /// Applies an accepted op's projection without re-checking who made it: it is a fact.
-    func replay(_ op: Op, into db: Database) throws {
+    /// Replays an op as it was first applied: a local op's projection (it was authorized when it
+    /// was made), a merged op through the merge path, so the same ops are parked as conflicts again.
+    func replay(_ op: Op, into db: Database, actors: inout ActorCache) throws {
         guard let handler = registry.handlers[op.kind] else { throw StorageError.unknownOperationKind(op.kind) }
-        try handler.project(op, nil, db)
+        if try ProjectionContext.isLocal(op, db) {
+            try handler.project(op, nil, db)
+            if handler.affectsAuthorization { actors.forget() }
+        } else {
+            try projectMerged(op, handler, &actors, db)
+        }
     }
 
     func describe(_ error: any Error) -> String {

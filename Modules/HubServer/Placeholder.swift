@@ -1,0 +1,5 @@
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import TOMLKit
+enum HubPlaceholder {}

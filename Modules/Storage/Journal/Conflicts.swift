@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+import ShopDomain
+
+/// The conflict queue: merged ops whose effect could not be applied (DESIGN.md, merging). The op
+/// stays in the journal — nothing is dropped — and a person settles it with a `conflict.resolved`
+/// op that every device pulls. A read table: a replay parks the same ops again.
+public struct Conflict: Sendable, Equatable, Codable {
+    public var id: Int64
+    public var op: String
+    public var device: String
+    public var seq: Int64
+    public var opKind: String
+    public var actor: String
+    /// `rejected` (the rules refused it: a state that no longer holds, a uniqueness clash …) or
+    /// `forbidden` (the actor's roles do not allow it).
+    public var kind: String
+    public var reasonZh: String
+    public var reasonEn: String
+    public var raisedAt: Date
+    public var status: String
+    public var resolution: String?
+    public var resolvedBy: String?
+    public var payload: String
+
+    public func reason(in language: Language) -> String { language.pick(zh: reasonZh, en: reasonEn) }
+}
+
+extension ShopDatabase {
+    /// Projects a merged op inside a savepoint; if the rules refuse it, its partial effect is
+    /// rolled back and it is parked as a conflict instead. Returns whether it was parked.
+    @discardableResult
+    func projectMerged(_ op: Op, _ handler: OpHandler, _ actors: inout ActorCache, _ db: Database) throws -> Bool {
+        do {
+            try authorize(op.actor, handler.authorization, &actors, db)
+        } catch let error as StorageError {
+            try Conflicts.record(db, op, kind: "forbidden", error)
+            return true
+        }
+        do {
+            try db.inSavepoint {
+                try handler.project(op, nil, db)
+                return .commit
+            }
+        } catch let error as any ShopError {
+            try Conflicts.record(db, op, kind: "rejected", error)
+            return true
+        }
+        if handler.affectsAuthorization { actors.forget() }
+        return false
+    }
+
+    /// Open conflicts first, then settled ones.
+    public func conflicts(includeResolved: Bool = false) throws -> [Conflict] {
+        try read { db in try Conflicts.list(db, includeResolved: includeResolved) }
+    }
+}
+
+enum Conflicts {
+    static func record(_ db: Database, _ op: Op, kind: String, _ error: any ShopError) throws {
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO conflict (opDevice, opSeq, opKind, actor, kind, reasonZh, reasonEn, raisedAt, status)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open')
+            """, arguments: [op.deviceID.rawValue, op.deviceSeq, op.kind, op.actor.rawValue, kind,
+                             error.message(in: .zh), error.message(in: .en), op.hlc.wallMillis])
+    }
+
+    static func list(_ db: Database, includeResolved: Bool) throws -> [Conflict] {
+        try Row.fetchAll(db, sql: """
+            SELECT c.*, j.payload FROM conflict c JOIN journal j ON j.deviceID = c.opDevice AND j.deviceSeq = c.opSeq
+            WHERE ? OR c.status = 'open' ORDER BY c.status = 'open' DESC, c.id
+            """, arguments: [includeResolved]).map(conflict)
+    }
+
+    static func conflict(_ row: Row) -> Conflict {
+        let device: String = row["opDevice"]
+        return Conflict(id: row["id"], op: "\(device.prefix(8)):\(row["opSeq"] as Int64)", device: device, seq: row["opSeq"],
+                        opKind: row["opKind"], actor: row["actor"], kind: row["kind"],
+                        reasonZh: row["reasonZh"], reasonEn: row["reasonEn"], raisedAt: Date(millis: row["raisedAt"]),
+                        status: row["status"], resolution: row["resolution"], resolvedBy: row["resolvedBy"], payload: row["payload"])
+    }
+}
+
