@@ -103,7 +103,7 @@ let package = Package(
         .target(
             name: "HubServer",
             dependencies: [
-                "ShopDomain", "Storage", "Sync",
+                "ShopDomain", "Storage", "Sync", "ShopModules",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -115,13 +115,22 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        /// The modules every program wires in, in one list.
+        .target(
+            name: "ShopModules",
+            dependencies: ["Storage", "Warehouse", "Workforce", "Sync"],
+            path: "Modules/ShopModules",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Apps
 
         /// The administrator's commands (one file per subcommand); the `zhanggui` executable runs them.
         .target(
             name: "AdminCommands",
             dependencies: [
-                "ShopDomain", "Storage", "DemoShop", "Warehouse", "Workforce", "Interchange", "Sync",
+                "ShopDomain", "Storage", "DemoShop", "Warehouse", "Workforce", "Interchange", "Sync", "ShopModules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

@@ -1,1 +1,4 @@
-print("zhangguid")
+// zhangguid: the sync hub. Everything lives in HubServer.
+import HubServer
+
+await HubCommand.runMain()

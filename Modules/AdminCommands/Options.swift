@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ShopDomain
 import GRDB
+import ShopModules
 import Storage
 
 /// Options every command takes.

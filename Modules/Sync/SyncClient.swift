@@ -5,6 +5,7 @@ import FoundationNetworking
 import GRDB
 import ShopDomain
 import Storage
+import Synchronization
 
 /// How a notebook reaches a hub: HTTP in use, a direct call in tests.
 public protocol HubTransport: Sendable {
@@ -160,4 +161,26 @@ public struct HTTPTransport: HubTransport {
             throw SyncError.hubRefused(status: status, message: "unreadable answer")
         }
     }
+}
+
+extension SyncClient {
+    /// `sync()` for a command-line program's main thread: waits for the round to finish.
+    public func syncWaiting() throws -> Result {
+        let box = ResultBox()
+        let semaphore = DispatchSemaphore(value: 0)
+        Task {
+            do { box.set(.success(try await sync())) } catch { box.set(.failure(error)) }
+            semaphore.signal()
+        }
+        semaphore.wait()
+        return try box.get()
+    }
+}
+
+/// Hands a result from a task to a waiting thread.
+private final class ResultBox: Sendable {
+    private let value = Mutex<Swift.Result<SyncClient.Result, any Error>?>(nil)
+
+    func set(_ result: Swift.Result<SyncClient.Result, any Error>) { value.withLock { $0 = result } }
+    func get() throws -> SyncClient.Result { try value.withLock { $0! }.get() }
 }

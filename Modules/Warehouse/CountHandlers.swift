@@ -31,7 +31,7 @@ enum CountHandlers {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM stock_count WHERE id = ?", arguments: [id]) else {
             throw WarehouseError.unknownCount(id)
         }
-        guard row["status"] as String == "open" else { throw WarehouseError.countClosed(String(id.prefix(8))) }
+        guard row["status"] as String == "open" else { throw WarehouseError.countClosed(id) }
         return row
     }
 
@@ -43,10 +43,10 @@ enum CountHandlers {
             let product = try Ledger.requireProduct(db, sku)
             _ = try Ledger.requireLocation(db, location)
             if let scope: String = count["location"], scope != location.rawValue {
-                throw WarehouseError.outOfScope(sku: "\(sku.rawValue)@\(location.rawValue)", count: String(p.count.prefix(8)))
+                throw WarehouseError.outOfScope(sku: "\(sku.rawValue)@\(location.rawValue)", count: p.count)
             }
             if let scope: String = count["category"], scope != product.category {
-                throw WarehouseError.outOfScope(sku: sku.rawValue, count: String(p.count.prefix(8)))
+                throw WarehouseError.outOfScope(sku: sku.rawValue, count: p.count)
             }
             let book = try Ledger.balance(db, sku, location)
             try db.execute(sql: """

@@ -42,7 +42,7 @@ enum ReceiptHandlers {
         guard let row = try Row.fetchOne(db, sql: "SELECT status, vendor FROM receipt WHERE id = ?", arguments: [id]) else {
             throw WarehouseError.unknownReceipt(id)
         }
-        guard row["status"] as String == "open" else { throw WarehouseError.receiptPosted(String(id.prefix(8))) }
+        guard row["status"] as String == "open" else { throw WarehouseError.receiptPosted(id) }
         return row["vendor"]
     }
 
@@ -56,7 +56,7 @@ enum ReceiptHandlers {
             WHERE receiptID = ? AND sku = ?
             """, arguments: [p.accepted, p.rejected, reason, p.wrongName?.trimmingWhitespace(), op.actor.rawValue,
                              p.receipt, p.sku.rawValue])
-        guard db.changesCount == 1 else { throw WarehouseError.notOnReceipt(sku: p.sku.rawValue, receipt: String(p.receipt.prefix(8))) }
+        guard db.changesCount == 1 else { throw WarehouseError.notOnReceipt(sku: p.sku.rawValue, receipt: p.receipt) }
     }
 
     static func posted(_ p: ReceiptPosted, _ op: Op, _ db: Database) throws {

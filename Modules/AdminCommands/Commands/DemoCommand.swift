@@ -2,6 +2,7 @@ import ArgumentParser
 import DemoShop
 import Foundation
 import ShopDomain
+import ShopModules
 import Storage
 
 struct DemoCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ShopDomain
+import ShopModules
 import Storage
 
 struct InitCommand: ParsableCommand {

@@ -75,10 +75,12 @@ enum CoreModule {
 /// now, without re-checking the actor's roles (the resolver decides, ORG-3). If the effect still
 /// cannot apply, the resolution is refused with the reason.
 private func conflictResolved(_ p: ConflictResolved, _ op: Op, _ db: Database) throws {
-    guard let row = try Row.fetchOne(db, sql: "SELECT status FROM conflict WHERE opDevice = ? AND opSeq = ?",
-                                     arguments: [p.device.rawValue, p.seq]) else {
-        throw ConflictError.unknown("\(p.device.short):\(p.seq)")
-    }
+    let row = try Row.fetchOne(db, sql: "SELECT status FROM conflict WHERE opDevice = ? AND opSeq = ?",
+                               arguments: [p.device.rawValue, p.seq])
+    // A resolution made elsewhere, for an op that was no conflict here (it was applied here, or
+    // settled already): nothing to do on this device.
+    if try !ProjectionContext.isLocal(op, db), row.map({ $0["status"] as String != "open" }) ?? true { return }
+    guard let row else { throw ConflictError.unknown("\(p.device.short):\(p.seq)") }
     guard row["status"] as String == "open" else { throw ConflictError.settled("\(p.device.short):\(p.seq)") }
     if p.keep == .op {
         guard let entry = try Row.fetchOne(db, sql: "SELECT * FROM journal WHERE deviceID = ? AND deviceSeq = ?",

@@ -23,7 +23,7 @@ public struct StaffRecord: Sendable, Equatable {
 public enum CoreQueries {
     public static func shop(_ db: Database) throws -> ShopInfo {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM shop WHERE id = 1") else {
-            throw StorageError.notAShopDatabase(path: db.description)
+            throw StorageError.emptyNotebook
         }
         return ShopInfo(name: row["name"], timezone: row["timezone"], owner: StaffID(rawValue: row["owner"]),
                         createdOn: CivilDate(row["createdOn"] as String)!)

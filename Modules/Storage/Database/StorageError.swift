@@ -18,6 +18,7 @@ public enum StorageError: Error, Equatable, Sendable {
     case lastGM
     case backupTargetExists(path: String)
     case io(path: String, reason: String)
+    case emptyNotebook
 }
 
 extension StorageError: ShopError {
@@ -62,6 +63,9 @@ extension StorageError: ShopError {
                                  en: "cannot deactivate the last general manager: give someone else the gm role first")
         case .backupTargetExists(let path):
             return language.pick(zh: "备份目标 \(path) 已存在：请换一个文件名", en: "the backup target \(path) already exists: choose another file name")
+        case .emptyNotebook:
+            return language.pick(zh: "这个笔记本还没有店铺数据：先与中心机同步（zhanggui sync --hub 地址 --token 令牌）",
+                                 en: "this notebook holds no shop yet: sync with the hub first (zhanggui sync --hub URL --token TOKEN)")
         case .io(let path, let reason):
             return language.pick(zh: "无法使用 \(path)：\(reason)", en: "cannot use \(path): \(reason)")
         }

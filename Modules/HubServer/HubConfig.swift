@@ -1,0 +1,60 @@
+import Foundation
+import ShopDomain
+import TOMLKit
+
+/// The daemon's settings, from flags, then the environment (`ZHANGGUID_DB`, `ZHANGGUID_LISTEN`,
+/// `ZHANGGUID_LOG_LEVEL`), then a TOML file (`--config`), then defaults.
+public struct HubConfig: Sendable, Equatable {
+    public var database: String
+    public var host: String
+    public var port: Int
+    public var logLevel: String
+
+    public static let defaultListen = "127.0.0.1:8765"
+
+    /// Merges the sources; the first that gives a value wins.
+    public static func resolve(db: String?, listen: String?, logLevel: String?, configFile: String?,
+                               environment: [String: String]) throws(HubConfigError) -> HubConfig {
+        var file: [String: String] = [:]
+        if let configFile {
+            guard let text = try? String(contentsOfFile: configFile, encoding: .utf8) else { throw .unreadable(configFile) }
+            do {
+                let table = try TOMLTable(string: text)
+                for key in ["db", "listen", "log_level"] {
+                    if let value = table[key]?.string { file[key] = value }
+                }
+            } catch {
+                throw .badFile(configFile, String(describing: error))
+            }
+        }
+        let database = db ?? environment["ZHANGGUID_DB"] ?? file["db"]
+        guard let database, !database.isEmpty else { throw .missingDatabase }
+        let listen = listen ?? environment["ZHANGGUID_LISTEN"] ?? file["listen"] ?? defaultListen
+        let parts = listen.split(separator: ":")
+        guard parts.count == 2, let port = Int(parts[1]), (1...65535).contains(port), !parts[0].isEmpty else { throw .badListen(listen) }
+        let level = logLevel ?? environment["ZHANGGUID_LOG_LEVEL"] ?? file["log_level"] ?? "info"
+        return HubConfig(database: database, host: String(parts[0]), port: port, logLevel: level)
+    }
+}
+
+public enum HubConfigError: Error, Equatable, Sendable {
+    case missingDatabase
+    case badListen(String)
+    case unreadable(String)
+    case badFile(String, String)
+}
+
+extension HubConfigError: ShopError {
+    public func message(in language: Language) -> String {
+        switch self {
+        case .missingDatabase:
+            language.pick(zh: "没有指定中心数据库：用 --db、ZHANGGUID_DB 或配置文件里的 db", en: "no central database given: use --db, ZHANGGUID_DB or db in the config file")
+        case .badListen(let text):
+            language.pick(zh: "监听地址“\(text)”应写成 主机:端口，例如 127.0.0.1:8765", en: "the listen address “\(text)” must be host:port, e.g. 127.0.0.1:8765")
+        case .unreadable(let file):
+            language.pick(zh: "读不了配置文件 \(file)", en: "cannot read the config file \(file)")
+        case .badFile(let file, let why):
+            language.pick(zh: "配置文件 \(file) 不是有效的 TOML：\(why)", en: "the config file \(file) is not valid TOML: \(why)")
+        }
+    }
+}

@@ -1,5 +1,0 @@
-import Hummingbird
-import Logging
-import ServiceLifecycle
-import TOMLKit
-enum HubPlaceholder {}
