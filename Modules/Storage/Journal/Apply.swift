@@ -40,7 +40,7 @@ extension ShopDatabase {
     func authorize(_ actor: StaffID, _ authorization: Authorization, _ actors: inout ActorCache, _ db: Database) throws {
         switch authorization {
         case .bootstrap:
-            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM journal")!
+            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM shop")!
             guard count == 0 else { throw StorageError.shopAlreadyCreated }
         case .anyStaff, .permission:
             guard let staff = try actors.staff(actor, db) else {

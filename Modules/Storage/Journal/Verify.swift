@@ -110,10 +110,12 @@ extension ShopDatabase {
             }
             var failure: JournalProblem?
             var actors = ActorCache()
+            let append = try JournalAppender(target)  // the scratch journal grows as the replay goes, as it did
             try JournalEntry.forEach(db) { entry in
                 guard failure == nil else { return }
                 do {
                     try replay(entry.op, into: target, actors: &actors)
+                    try append(entry.op)
                 } catch {
                     failure = .replayFailed(entry.op.id, kind: entry.op.kind, reason: describe(error))
                 }
