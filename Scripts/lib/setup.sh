@@ -4,6 +4,7 @@
 #   libncursesw5-dev  the terminal UI (ncursesw)
 #   sqlite3           the end-to-end tests tamper with a journal; the benchmarks compare against it
 #   tmux              drives the terminal UI in end-to-end tests
+#   curl, python3     the end-to-end scripts talk to the daemon and read --json output
 set -euo pipefail
 
 zhanggui_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -14,6 +15,8 @@ zhanggui_setup() {
     for package in "${needed[@]}"; do
         dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
     done
+    command -v curl >/dev/null || missing+=(curl)
+    command -v python3 >/dev/null || missing+=(python3)
     if [ ${#missing[@]} -gt 0 ]; then
         echo "==> installing ${missing[*]}"
         local sudo=""
