@@ -111,6 +111,25 @@ public struct SyncClient: Sendable {
     }
 }
 
+/// The hub in the same process (the demo, tests): the same service the daemon's routes call.
+public struct LocalHubTransport: HubTransport {
+    public let hub: HubService
+    public let token: String
+
+    public init(hub: HubService, token: String) {
+        self.hub = hub
+        self.token = token
+    }
+
+    public func push(_ request: SyncProtocol.PushRequest) async throws -> SyncProtocol.PushResponse {
+        try hub.push(token: token, body: try SyncProtocol.encoder().encode(request))
+    }
+
+    public func pull(after: Int64, limit: Int) async throws -> SyncProtocol.PullResponse {
+        try hub.pull(token: token, after: after, limit: limit)
+    }
+}
+
 /// HTTP to `zhangguid`, with the device token as `Authorization: Bearer …`.
 public struct HTTPTransport: HubTransport {
     public let base: URL

@@ -9,19 +9,7 @@ import Workforce
 
 let modules: [StorageModule] = [Warehouse.module, Workforce.module, SyncStore.module]
 
-/// Calls the hub service directly, as the daemon's routes do.
-struct DirectTransport: HubTransport {
-    let hub: HubService
-    let token: String
-
-    func push(_ request: SyncProtocol.PushRequest) async throws -> SyncProtocol.PushResponse {
-        try hub.push(token: token, body: try SyncProtocol.encoder().encode(request))
-    }
-
-    func pull(after: Int64, limit: Int) async throws -> SyncProtocol.PullResponse {
-        try hub.pull(token: token, after: after, limit: limit)
-    }
-}
+typealias DirectTransport = LocalHubTransport
 
 /// A hub (central database with a small shop) and helpers to make laptop notebooks.
 struct SyncWorld {

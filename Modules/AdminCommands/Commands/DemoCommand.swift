@@ -1,5 +1,6 @@
 import ArgumentParser
 import DemoShop
+import Sync
 import Foundation
 import ShopDomain
 import ShopModules
@@ -25,18 +26,27 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         let path = global.databasePath
+        let laptopPath = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("warehouse-laptop.sqlite")
         if replace, FileManager.default.fileExists(atPath: path) {
             let existing = try ShopDatabase.open(at: path, modules: ShopModules.all)
             guard try existing.read(CoreQueries.shop).name == DemoShop.shopName else { throw DemoError.notADemo(path: path) }
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            for file in [path, laptopPath] {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) }
+            }
         }
-        let database = try DemoShop.create(at: path, seed: seed, modules: ShopModules.all, clock: try global.clock())
+        if FileManager.default.fileExists(atPath: laptopPath) { throw StorageError.databaseExists(path: laptopPath) }
+        let clock = try global.clock()
+        let database = try DemoShop.create(at: path, seed: seed, modules: ShopModules.all, clock: clock)
+        let laptop = try DemoLaptop.create(hub: database, at: laptopPath, modules: ShopModules.all, clock: clock)
         let staff = try database.read { db in try CoreQueries.staffList(db).count }
         if global.json {
-            Output.json(["path": path, "staff": String(staff), "ops": String(try database.journalCount())])
-        } else {
-            Output.line(L("演示店铺已建好：\(path)（\(staff) 位员工）", "The demo shop is ready: \(path) (\(staff) staff)"))
+            Output.json(["path": path, "staff": String(staff), "ops": String(try database.journalCount()),
+                         "laptop": laptop.path, "laptopToken": laptop.token, "laptopPending": String(laptop.pending)])
+            return
         }
+        Output.line(L("演示店铺已建好：\(path)（\(staff) 位员工）", "The demo shop is ready: \(path) (\(staff) staff)"))
+        Output.line(L("仓库笔记本：\(laptop.path)，有 \(laptop.pending) 条离线操作还没同步；令牌 \(laptop.token)",
+                      "The warehouse laptop: \(laptop.path), \(laptop.pending) offline ops not yet synced; token \(laptop.token)"))
     }
 }
 
