@@ -158,7 +158,7 @@ let package = Package(
         /// Workloads timed by Scripts/bench against the sqlite3 tool.
         .executableTarget(
             name: "zhanggui-bench",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/ZhangguiBench",
             swiftSettings: swiftSettings
         ),

@@ -4,6 +4,7 @@
 //   zhanggui-bench export-sql DB OUT     write the rows DB holds as plain multi-row INSERTs (for sqlite3)
 //   zhanggui-bench schema DB             create an empty database with the same schema
 //   zhanggui-bench stock-setup DB SKUS N create a shop with SKUS products and N stock movements
+//   zhanggui-bench sync-merge DIR N      merge an N-op notebook into a hub, then replay it (no-op)
 import Foundation
 import ShopDomain
 import Storage
@@ -37,6 +38,9 @@ do {
     case "stock-setup":
         guard arguments.count == 5, let skus = Int(arguments[3]), let movements = Int(arguments[4]) else { fail("stock-setup DB SKUS N") }
         try StockSetup.run(path: arguments[2], skus: skus, movements: movements, clock: clock)
+    case "sync-merge":
+        guard arguments.count == 4, let count = Int(arguments[3]) else { fail("sync-merge DIR N") }
+        try SyncBench.run(directory: arguments[2], ops: count, clock: clock)
     case "schema":
         _ = try ShopDatabase.create(at: arguments[2], shop: "基准", owner: "黄乔", clock: clock, ids: .seeded(1))
     default:

@@ -1,0 +1,41 @@
+import Foundation
+import ShopDomain
+import Storage
+import Sync
+import Warehouse
+import Workforce
+
+/// A notebook's ops into a hub through `HubService.receive` in 1,000-op batches (what HTTP pushes
+/// do), then the same ops again (the no-op replay a retry causes).
+enum SyncBench {
+    static func run(directory: String, ops count: Int, clock: ShopClock) throws {
+        let modules = [Warehouse.module, Workforce.module, SyncStore.module]
+        let hub = try ShopDatabase.create(at: directory + "/hub.sqlite", shop: "基准", owner: "黄乔", modules: modules, clock: clock, ids: .seeded(1))
+        let gm = try hub.read(CoreQueries.shop).owner
+        try hub.apply([
+            OpDraft(actor: gm, LocationAdded(code: LocationCode(rawValue: "A-01-1"), kind: .sellable)),
+            OpDraft(actor: gm, ProductAdded(product: Product(sku: SKU(rawValue: "AF-1"), name: "衫", colour: "白", size: "M", category: "上衣", price: Money(yuan: 9)))),
+        ])
+        let service = HubService(database: hub)
+        let (_, token) = try service.registry.register(name: "bench")
+        let laptop = try ShopDatabase.createNotebook(at: directory + "/laptop.sqlite", modules: modules, clock: clock)
+        let client = SyncClient(database: laptop, hub: "bench", transport: LocalHubTransport(hub: service, token: token))
+        _ = try client.syncWaiting()
+        try laptop.apply((0..<count).map { _ in
+            OpDraft(actor: gm, StockAdjusted(sku: SKU(rawValue: "AF-1"), location: LocationCode(rawValue: "A-01-1"), delta: 1, reason: "基准"))
+        })
+        let ops = try laptop.ops(from: laptop.deviceID)
+        func push() throws -> Duration {
+            let start = ContinuousClock.now
+            for batch in stride(from: 0, to: ops.count, by: SyncProtocol.maxBatch) {
+                _ = try service.receive(Array(ops[batch..<min(batch + SyncProtocol.maxBatch, ops.count)]), from: laptop.deviceID, hubDevice: nil)
+            }
+            return ContinuousClock.now - start
+        }
+        let merge = try push()
+        let replay = try push()
+        let seconds = { (d: Duration) in Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+        print(String(format: "sync-merge ops=%d merge=%.3fs rate=%.0f ops/s replay=%.3fs", count, seconds(merge),
+                     Double(count) / seconds(merge), seconds(replay)))
+    }
+}
