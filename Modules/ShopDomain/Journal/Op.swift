@@ -137,6 +137,12 @@ public protocol OpPayload: Codable, Sendable, Equatable {
 /// The one JSON form payloads are written in: sorted keys, no escaped slashes.
 public enum CanonicalJSON {
     public static func encode<T: Encodable>(_ value: T) -> String {
+        if let fast = try? CanonicalEncoder.encode(value) { return fast }
+        return foundationEncode(value)
+    }
+
+    /// `JSONEncoder`'s form, which `CanonicalEncoder` reproduces.
+    static func foundationEncode<T: Encodable>(_ value: T) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Payloads are plain values (strings, integers, arrays): encoding cannot fail.
