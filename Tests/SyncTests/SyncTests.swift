@@ -155,7 +155,10 @@ struct SyncTests {
         #expect(report.passed, "\(report.problems)")
     }
 
-    @Test("property: notebooks doing random stock work offline, merged in random orders, converge", arguments: 0..<20)
+    /// 200 seeds in CI; `Scripts/soak` sets ZHANGGUI_SOAK_SEEDS for thousands.
+    static let seeds = UInt64(ProcessInfo.processInfo.environment["ZHANGGUI_SOAK_SEEDS"] ?? "") ?? 200
+
+    @Test("property: notebooks doing random stock work offline, merged in random orders, converge", arguments: 0..<SyncTests.seeds)
     func convergence(seed: UInt64) async throws {
         var random = SeededGenerator(seed: seed)
         let world = try SyncWorld()

@@ -31,6 +31,7 @@ extension ShopDatabase {
             /// Applies `op` if it is the device's next; then any waiting ops that now follow.
             func offer(_ op: Op) throws {
                 var head = try heads[op.deviceID] ?? DeviceHead.fetch(db, device: op.deviceID)
+                heads[op.deviceID] = head
                 if op.deviceSeq <= head.lastSeq {
                     let known = try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM journal WHERE deviceID = ? AND deviceSeq = ?"),
                                                     arguments: [op.deviceID.rawValue, op.deviceSeq])
