@@ -69,6 +69,13 @@ public enum Role: String, Sendable, Hashable, Codable, CaseIterable, Comparable 
 
     /// What this role may do. ORG-3: the GM decides what the rules do not cover, so the GM may do everything.
     public var permissions: Set<Permission> {
+        Role.table[self]!
+    }
+
+    /// Worked out once: authorization asks on every op.
+    private static let table: [Role: Set<Permission>] = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.grants) })
+
+    private var grants: Set<Permission> {
         switch self {
         case .gm: Set(Permission.allCases)
         case .shopManager: [.manageStaff, .manageCatalog, .planRoster, .supervise, .resolveConflicts]

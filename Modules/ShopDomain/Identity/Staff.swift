@@ -30,7 +30,8 @@ public struct Staff: Sendable, Equatable, Codable, Identifiable {
         let trimmed = name.trimmingWhitespace()
         guard !trimmed.isEmpty else { throw .emptyName }
         guard trimmed.count <= 32 else { throw .nameTooLong(trimmed) }
-        guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+        // C0 and C1 controls (what general category Cc holds), without a Unicode property lookup.
+        guard !trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else {
             throw .badName(trimmed)
         }
         return trimmed
