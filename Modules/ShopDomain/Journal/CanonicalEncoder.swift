@@ -13,39 +13,46 @@ struct CanonicalEncoder {
         try value.encode(to: NodeEncoder(slot: root))
         var out: [UInt8] = []
         out.reserveCapacity(256)
-        write(root.value, into: &out)
+        write(root, into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// One value being built. Arrays and objects keep their children here, in the class, so adding
+    /// one never copies the others.
     final class Slot {
-        var value: Value = .object([:])
+        var value: Value = .object
+        var items: [Slot] = []
+        var members: [(key: String, slot: Slot)] = []
     }
 
-    indirect enum Value {
-        case null, bool(Bool), int(Int64), uint(UInt64), string(String), array([Slot]), object([String: Slot])
+    enum Value {
+        case null, bool(Bool), int(Int64), uint(UInt64), string(String), array, object
     }
 
-    static func write(_ value: Value, into out: inout [UInt8]) {
-        switch value {
+    static func write(_ slot: Slot, into out: inout [UInt8]) {
+        switch slot.value {
         case .null: out += Array("null".utf8)
         case .bool(let b): out += Array((b ? "true" : "false").utf8)
         case .int(let n): out += Array(String(n).utf8)
         case .uint(let n): out += Array(String(n).utf8)
         case .string(let s): writeString(s, into: &out)
-        case .array(let items):
+        case .array:
             out.append(UInt8(ascii: "["))
-            for (index, item) in items.enumerated() {
+            for (index, item) in slot.items.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                write(item.value, into: &out)
+                write(item, into: &out)
             }
             out.append(UInt8(ascii: "]"))
-        case .object(let members):
+        case .object:
             out.append(UInt8(ascii: "{"))
-            for (index, key) in members.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+            // A key written twice keeps its last value, as a dictionary would.
+            var latest: [String: Slot] = [:]
+            for member in slot.members { latest[member.key] = member.slot }
+            for (index, key) in latest.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 writeString(key, into: &out)
                 out.append(UInt8(ascii: ":"))
-                write(members[key]!.value, into: &out)
+                write(latest[key]!, into: &out)
             }
             out.append(UInt8(ascii: "}"))
         }
@@ -78,12 +85,12 @@ private struct NodeEncoder: Encoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if case .object = slot.value {} else { slot.value = .object([:]) }
+        if case .object = slot.value {} else { slot.value = .object }
         return KeyedEncodingContainer(Keyed<Key>(slot: slot))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        slot.value = .array([])
+        slot.value = .array
         return Unkeyed(slot: slot)
     }
 
@@ -114,9 +121,7 @@ private struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 
     private func add(_ key: Key, _ child: CanonicalEncoder.Slot) {
-        guard case .object(var members) = slot.value else { return }
-        members[key.stringValue] = child
-        slot.value = .object(members)
+        slot.members.append((key.stringValue, child))
     }
 
     mutating func encodeNil(forKey key: Key) throws { set(key, .null) }
@@ -149,7 +154,7 @@ private struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         let child = CanonicalEncoder.Slot()
-        child.value = .array([])
+        child.value = .array
         add(key, child)
         return Unkeyed(slot: child)
     }
@@ -165,15 +170,10 @@ private struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
 private struct Unkeyed: UnkeyedEncodingContainer {
     let slot: CanonicalEncoder.Slot
     var codingPath: [any CodingKey] { [] }
-    var count: Int {
-        if case .array(let items) = slot.value { return items.count }
-        return 0
-    }
+    var count: Int { slot.items.count }
 
     private func append(_ child: CanonicalEncoder.Slot) {
-        guard case .array(var items) = slot.value else { return }
-        items.append(child)
-        slot.value = .array(items)
+        slot.items.append(child)
     }
 
     mutating func encodeNil() throws {
@@ -196,7 +196,7 @@ private struct Unkeyed: UnkeyedEncodingContainer {
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         let child = CanonicalEncoder.Slot()
-        child.value = .array([])
+        child.value = .array
         append(child)
         return Unkeyed(slot: child)
     }
