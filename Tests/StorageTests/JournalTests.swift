@@ -230,3 +230,37 @@ struct ConcurrencyTests {
         #expect(throws: StorageError.notAShopDatabase(path: path)) { try ShopDatabase.open(at: path) }
     }
 }
+
+@Suite("One op kind, several modules")
+struct SharedKindTests {
+    /// A module that also acts on `staff.added`: it keeps a count of people per first role.
+    static let census = StorageModule(
+        name: "census",
+        migrations: [.init("census.v1", sql: "CREATE TABLE census (role TEXT PRIMARY KEY, people INTEGER NOT NULL)")],
+        handlers: [OpHandler(StaffAdded.self, authorization: .anyStaff) { payload, _, db in
+            try db.execute(sql: "INSERT INTO census (role, people) VALUES (?, 1) ON CONFLICT (role) DO UPDATE SET people = people + 1",
+                           arguments: [payload.roles.first?.rawValue ?? "none"])
+        }],
+        readTables: ["census"]
+    )
+
+    @Test("the owner authorizes; every module's projection runs in one transaction; a rebuild gives the same")
+    func shared() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("zhanggui-shared-\(UUID().uuidString).sqlite").path
+        let database = try ShopDatabase.create(at: path, shop: "店", owner: "黄乔", modules: [Self.census], clock: .fixed(TestShop.now))
+        let gm = try database.read(CoreQueries.shop).owner
+        let agent = IDSource.random.next(StaffID.self)
+        try database.apply(OpDraft(actor: gm, StaffAdded(staff: agent, name: "刘芬", roles: [.csAgent])))
+        // The core module owns staff.added: a CS agent may not add staff, whatever census allows.
+        #expect(throws: StorageError.self) {
+            try database.apply(OpDraft(actor: agent, StaffAdded(staff: IDSource.random.next(), name: "小红", roles: [.csAgent])))
+        }
+        // The core's refusal (a duplicate name) rolls back census's part too.
+        #expect(throws: StorageError.duplicateStaffName("刘芬")) {
+            try database.apply(OpDraft(actor: gm, StaffAdded(staff: IDSource.random.next(), name: "刘芬", roles: [.csAgent])))
+        }
+        let census = try database.read { db in try Int.fetchOne(db, sql: "SELECT people FROM census WHERE role = 'cs-agent'") }
+        #expect(census == 1)
+        #expect(try database.verify().passed)
+    }
+}

@@ -75,6 +75,27 @@ public struct OpHandler: Sendable {
             try project(try (value as? P) ?? op.decode(P.self), op, db)
         }
     }
+
+    init(kind: String, version: Int, authorization: Authorization, affectsAuthorization: Bool,
+         project: @escaping @Sendable (Op, (any OpPayload)?, Database) throws -> Void) {
+        self.kind = kind
+        self.version = version
+        self.authorization = authorization
+        self.affectsAuthorization = affectsAuthorization
+        self.project = project
+    }
+
+    /// One op kind that several modules act on (an order shipped: a state change in one module,
+    /// a stock movement in another). The first module registered owns it and decides who may
+    /// make it; every module's projection runs, in module order, in the same transaction.
+    func followed(by other: OpHandler) -> OpHandler {
+        let (first, second) = (project, other.project)
+        return OpHandler(kind: kind, version: max(version, other.version), authorization: authorization,
+                         affectsAuthorization: affectsAuthorization || other.affectsAuthorization) { op, value, db in
+            try first(op, value, db)
+            try second(op, value, db)
+        }
+    }
 }
 
 /// The modules of one program, indexed by op kind.
@@ -87,8 +108,7 @@ struct ModuleRegistry: Sendable {
         self.modules = all
         var handlers: [String: OpHandler] = [:]
         for handler in all.flatMap(\.handlers) {
-            precondition(handlers[handler.kind] == nil, "two handlers for \(handler.kind)")
-            handlers[handler.kind] = handler
+            handlers[handler.kind] = handlers[handler.kind].map { $0.followed(by: handler) } ?? handler
         }
         self.handlers = handlers
         ConflictHandlers.register(handlers.values)
