@@ -85,7 +85,7 @@ struct DemoWarehouse {
         // Receipts: everything stocked by category, a few lines short so alerts are live.
         for (zone, category) in Self.zones {
             let lines = variants.filter { $0.category == category }
-            let receipt = WarehouseQueries.newID(prefix: "R", day: today, ids: ids)
+            let receipt = ShortID.make("R", day: today, ids: ids)
             // Mostly 14–30 a variant, a few only 3–8 (so alerts are live); line 2 has two rejected
             // units (WH-1) and line 5 came short by three (WH-2).
             let accepted = lines.map { _ in
@@ -100,7 +100,7 @@ struct DemoWarehouse {
             }
             op(ReceiptPosted(receipt: receipt), as: hand)
         }
-        let supplyReceipt = WarehouseQueries.newID(prefix: "R", day: today, ids: ids)
+        let supplyReceipt = ShortID.make("R", day: today, ids: ids)
         op(ReceiptCreated(receipt: supplyReceipt, vendor: "包材批发",
                           lines: Self.supplies.enumerated().map { .init(sku: SKU(rawValue: $1.sku), expected: $0 == 4 ? 12 : 200) }), as: hand)
         for (n, supply) in Self.supplies.enumerated() {
@@ -109,7 +109,7 @@ struct DemoWarehouse {
         }
         op(ReceiptPosted(receipt: supplyReceipt), as: hand)
         // One delivery still waiting to be inspected.
-        op(ReceiptCreated(receipt: WarehouseQueries.newID(prefix: "R", day: today, ids: ids), vendor: "广州新塘工厂",
+        op(ReceiptCreated(receipt: ShortID.make("R", day: today, ids: ids), vendor: "广州新塘工厂",
                           lines: variants.prefix(4).map { .init(sku: $0.sku, expected: 10) }), as: hand)
 
         // A defective pile (WH-5).
@@ -120,7 +120,7 @@ struct DemoWarehouse {
         drafts.removeAll()
 
         // A completed monthly count of the accessories: totals first, then the items of a category that was off.
-        let count = WarehouseQueries.newID(prefix: "C", day: today, ids: ids)
+        let count = ShortID.make("C", day: today, ids: ids)
         try database.apply(OpDraft(actor: hand, CountStarted(count: count, kind: .monthly, category: "配饰")))
         let sheet = try database.read { db in try WarehouseQueries.variance(db, count) }.filter { $0.sku != nil }
         let book = sheet.reduce(0) { $0 + $1.book }

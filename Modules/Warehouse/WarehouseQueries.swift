@@ -193,9 +193,4 @@ public enum WarehouseQueries {
         if matches.isEmpty { throw table == "receipt" ? WarehouseError.unknownReceipt(text) : WarehouseError.unknownCount(text) }
         throw WarehouseError.ambiguous(text, matches: matches)
     }
-
-    /// A new receipt or stocktake ID: `R20261130-7F3A`, readable and unique across offline devices.
-    public static func newID(prefix: String, day: CivilDate, ids: IDSource) -> String {
-        ShortID.make(prefix, day: day, ids: ids)
-    }
 }

@@ -57,6 +57,7 @@ check "the hub parks it as a conflict" '"$z" "${hub[@]}" conflict list | grep -q
 check "the resolution reached the laptop and the stock agrees" '[ "$("$z" "${hub[@]}" stock show AF-1 --json | python3 -c "import json,sys; print(json.load(sys.stdin)[\"balances\"])")" = "$("$z" "${lap[@]}" stock show AF-1 --json | python3 -c "import json,sys; print(json.load(sys.stdin)[\"balances\"])")" ]'
 check "the hub verifies" '"$z" "${hub[@]}" journal verify >/dev/null'
 check "the laptop verifies" '"$z" "${lap[@]}" journal verify >/dev/null'
+check "the incident list reads" '"$z" "${hub[@]}" device incidents >/dev/null'
 check "metrics count the merged ops" 'curl -s "http://127.0.0.1:$port/metrics" | grep -q "zhanggui_ops_merged_total [1-9]"'
 check "a bad request is a 4xx, not a crash" '[ "$(curl -s -o /dev/null -w "%{http_code}" -X POST -H "Authorization: Bearer $token" -d "{oops" "http://127.0.0.1:$port/v1/ops")" = 400 ]'
 

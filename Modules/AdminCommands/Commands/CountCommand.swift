@@ -33,7 +33,7 @@ extension CountCommand {
 
         func run() throws {
             let session = try Session(global)
-            let id = WarehouseQueries.newID(prefix: "C", day: session.today, ids: .random)
+            let id = ShortID.make("C", day: session.today, ids: .random)
             try session.apply(CountStarted(count: id, kind: CountStarted.Kind(rawValue: kind)!, category: category,
                                            location: try location.map { try LocationCode.parse($0) }), as: actor)
             let lines = try session.read { db in try WarehouseQueries.countSheet(db, id) }

@@ -10,7 +10,7 @@ struct DeviceCommand: ParsableCommand {
         CommandConfiguration(
             commandName: "device",
             abstract: L("中心机上登记的设备与令牌。", "Devices registered at the hub, and their tokens."),
-            subcommands: [Register.self, List.self, Revoke.self]
+            subcommands: [Register.self, List.self, Revoke.self, Incidents.self]
         )
     }
 
@@ -67,6 +67,30 @@ struct DeviceCommand: ParsableCommand {
             let database = try global.open()
             let revoked = try DeviceRegistry(database).revoke(device)
             if !global.json { Output.line(L("已吊销 \(revoked.name)", "Revoked \(revoked.name)")) }
+        }
+    }
+
+    struct Incidents: ParsableCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(commandName: "incidents", abstract: L("中心机记录的同步异常：时钟超前、复制的笔记本。",
+                                                                        "What the hub flagged: clocks running ahead, copied notebooks."))
+        }
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let database = try global.open()
+            let incidents = try HubService(database: database).incidents()
+            if global.json { return Output.json(incidents) }
+            let zone = try database.zone()
+            var table = TextTable([.init(L("时间", "When")), .init(L("设备", "Device")), .init(L("类型", "Kind")),
+                                   .init(L("操作", "Op")), .init(L("说明", "Detail"), maxWidth: 60)])
+            for incident in incidents {
+                table.append(zone.format(incident.at), incident.device.map { String($0.prefix(8)) } ?? "",
+                             incident.kind == "cloned" ? L("复制的笔记本", "cloned notebook") : L("时钟超前", "clock ahead"),
+                             incident.op ?? "", incident.detail)
+            }
+            Output.table(table)
         }
     }
 }

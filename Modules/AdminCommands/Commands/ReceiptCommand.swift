@@ -29,7 +29,7 @@ extension ReceiptCommand {
         func run() throws {
             let session = try Session(global)
             let parsed = try session.read { db in try lines.map { try Self.parseLine($0, db) } }
-            let id = WarehouseQueries.newID(prefix: "R", day: session.today, ids: .random)
+            let id = ShortID.make("R", day: session.today, ids: .random)
             try session.apply(ReceiptCreated(receipt: id, vendor: vendor, lines: parsed), as: actor)
             if global.json { Output.json(["receipt": id]) } else {
                 Output.line(L("已新建收货单 \(id)（\(parsed.count) 行）。下一步：zhanggui receipt inspect \(id) 商家编码 --accepted N",
