@@ -51,7 +51,7 @@ let package = Package(
         /// The demo shop: the seed's people and, as modules land, their goods, orders and shifts.
         .target(
             name: "DemoShop",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync"],
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "Logistics", "Interchange"],
             path: "Modules/DemoShop",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
@@ -69,6 +69,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        /// Printable pages as self-contained HTML: waybill labels (100×180 mm, Code 128 as inline SVG),
+        /// pick lists, claim evidence sheets (LOG-1, LOG-8, LOG-10, WH-7).
+        .target(
+            name: "Printing",
+            dependencies: ["ShopDomain"],
+            path: "Modules/Printing",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Features
 
         /// Products, locations, the stock ledger, receipts, stocktakes, low-stock alerts (WH-1…WH-10).
@@ -76,6 +86,16 @@ let package = Package(
             name: "Warehouse",
             dependencies: ["ShopDomain", "Storage", "Interchange", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Modules/Warehouse",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
+
+        /// Orders and logistics: imported Taobao orders, reservations, notes, waybill number stock,
+        /// print batches, packing, courier pickups, claims, statements (LOG-1…LOG-13, WH-7…WH-9, CS-8).
+        .target(
+            name: "Logistics",
+            dependencies: ["ShopDomain", "Storage", "Interchange", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Modules/Logistics",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
         ),
@@ -118,7 +138,7 @@ let package = Package(
         /// The modules every program wires in, in one list.
         .target(
             name: "ShopModules",
-            dependencies: ["Storage", "Warehouse", "Workforce", "Sync"],
+            dependencies: ["Storage", "Warehouse", "Logistics", "Workforce", "Sync"],
             path: "Modules/ShopModules",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
@@ -131,6 +151,7 @@ let package = Package(
             name: "AdminCommands",
             dependencies: [
                 "ShopDomain", "Storage", "DemoShop", "Warehouse", "Workforce", "Interchange", "Sync", "ShopModules",
+                "Logistics", "Printing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -158,7 +179,8 @@ let package = Package(
         /// Workloads timed by Scripts/bench against the sqlite3 tool.
         .executableTarget(
             name: "zhanggui-bench",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "Logistics", "Interchange", "Printing",
+                           .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/ZhangguiBench",
             swiftSettings: swiftSettings
         ),
@@ -182,6 +204,26 @@ let package = Package(
             dependencies: ["ShopDomain", "Storage", "Warehouse", "Interchange", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/WarehouseTests",
             resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "InterchangeTests",
+            dependencies: ["ShopDomain", "Interchange"],
+            path: "Tests/InterchangeTests",
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PrintingTests",
+            dependencies: ["ShopDomain", "Printing"],
+            path: "Tests/PrintingTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LogisticsTests",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Logistics", "Interchange",
+                           .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/LogisticsTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(
