@@ -6,13 +6,14 @@ import Storage
 /// transaction. Movements are deltas, so ops from several notebooks add up in any order.
 enum Ledger {
     enum MovementKind: String {
-        case receipt, shipment, move, adjustment, toDefective = "to-defective", returned = "return", countVariance = "count-variance"
+        case receipt, shipment, move, adjustment, toDefective = "to-defective", returned = "return", countVariance = "count-variance", consumed
     }
 
     /// Books `delta` units of `sku` at `location`. A local write that would leave the location
-    /// negative is refused; a merged one is booked and raises a recount task, so nothing is lost.
+    /// negative is refused (unless `refuseNegative` is off: goods that physically left); a merged
+    /// one is booked and raises a recount task, so nothing is lost.
     static func post(_ db: Database, _ op: Op, sku: SKU, location: LocationCode, delta: Int,
-                     kind: MovementKind, ref: String? = nil, reason: String? = nil) throws {
+                     kind: MovementKind, ref: String? = nil, reason: String? = nil, refuseNegative: Bool = true) throws {
         try db.cachedStatement(sql: """
             INSERT INTO stock_balance (sku, location, quantity) VALUES (?, ?, ?)
             ON CONFLICT (sku, location) DO UPDATE SET quantity = quantity + excluded.quantity
@@ -20,7 +21,7 @@ enum Ledger {
         let balance = try Int.fetchOne(db.cachedStatement(sql: "SELECT quantity FROM stock_balance WHERE sku = ? AND location = ?"),
                                        arguments: [sku.rawValue, location.rawValue]) ?? 0
         if balance < 0 {
-            guard try !ProjectionContext.isLocal(op, db) else {
+            guard try !refuseNegative || !ProjectionContext.isLocal(op, db) else {
                 throw WarehouseError.insufficientStock(sku: sku.rawValue, location: location.rawValue,
                                                        have: balance - delta, want: -delta)
             }

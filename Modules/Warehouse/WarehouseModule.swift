@@ -7,8 +7,8 @@ import Storage
 public enum Warehouse {
     public static let module = StorageModule(
         name: "warehouse",
-        migrations: [.init("warehouse.v1", sql: WarehouseSchema.v1)],
-        handlers: CatalogHandlers.all + StockHandlers.all + ReceiptHandlers.all + CountHandlers.all,
+        migrations: [.init("warehouse.v1", sql: WarehouseSchema.v1), .init("warehouse.v2", sql: WarehouseSchema.v2)],
+        handlers: CatalogHandlers.all + StockHandlers.all + ReceiptHandlers.all + CountHandlers.all + OrderStockHandlers.all,
         readTables: WarehouseSchema.readTables,
         handoverFigures: handoverFigures
     )

@@ -37,7 +37,7 @@ public enum WarehouseQueries {
             reservationFilter = "WHERE sku = ?"
             arguments = [sku.rawValue, sku.rawValue]
         }
-        if let category {
+        if category != nil {
             productFilter.append("p.category = ?")
         }
         arguments += [sku?.rawValue, category].compactMap { $0 }

@@ -146,9 +146,22 @@ enum WarehouseSchema {
         );
         """
 
-    /// Children before parents, the order `journal rebuild` empties them in reverse.
+    /// SKUs whose reservations changed in the op being projected: the warehouse re-checks their
+    /// low-stock alerts and empties the table again within the same op.
+    static let v2 = """
+        CREATE TABLE reservation_dirty (sku TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID;
+        CREATE TRIGGER stock_reservation_inserted AFTER INSERT ON stock_reservation
+        BEGIN INSERT OR IGNORE INTO reservation_dirty (sku) VALUES (NEW.sku); END;
+        CREATE TRIGGER stock_reservation_deleted AFTER DELETE ON stock_reservation
+        BEGIN INSERT OR IGNORE INTO reservation_dirty (sku) VALUES (OLD.sku); END;
+        CREATE TRIGGER stock_reservation_updated AFTER UPDATE ON stock_reservation
+        BEGIN INSERT OR IGNORE INTO reservation_dirty (sku) VALUES (OLD.sku), (NEW.sku); END;
+        """
+
+    /// Parents before children: `journal rebuild` empties them in reverse (`reservation_dirty`
+    /// last, after the deletions that fill it).
     static let readTables = [
-        "product", "product_training", "location", "category_zone", "stock_movement", "stock_balance",
+        "reservation_dirty", "product", "product_training", "location", "category_zone", "stock_movement", "stock_balance",
         "stock_reservation", "low_stock_alert", "recount_task", "receipt", "receipt_line", "vendor_return",
         "receipt_discrepancy", "stock_count", "stock_count_line", "stock_count_category",
     ]

@@ -7,8 +7,8 @@ import Storage
 public enum Workforce {
     public static let module = StorageModule(
         name: "workforce",
-        migrations: [.init("workforce.v1", sql: WorkforceSchema.v1)],
-        handlers: RosterHandlers.all + ShiftHandlers.all + HandoverHandlers.all,
+        migrations: [.init("workforce.v1", sql: WorkforceSchema.v1), .init("workforce.v2", sql: WorkforceSchema.v2)],
+        handlers: RosterHandlers.all + ShiftHandlers.all + HandoverHandlers.all + FineHandlers.all,
         readTables: WorkforceSchema.readTables,
         handoverFigures: handoverFigures
     )

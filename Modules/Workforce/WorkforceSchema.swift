@@ -81,5 +81,21 @@ enum WorkforceSchema {
         );
         """
 
-    static let readTables = ["roster", "cleaning", "roster_swap", "shift", "shift_leave", "handover_item", "memo", "plan_report"]
+    /// Fines booked against staff (DISC-3: the fines other rules name, such as LOG-12's).
+    static let v2 = """
+        CREATE TABLE fine (
+            id INTEGER PRIMARY KEY,
+            staffID TEXT NOT NULL,
+            amount INTEGER NOT NULL,
+            rule TEXT NOT NULL,
+            ref TEXT NOT NULL,
+            reasonZh TEXT NOT NULL,
+            reasonEn TEXT NOT NULL,
+            bookedBy TEXT NOT NULL,
+            at INTEGER NOT NULL
+        );
+        CREATE INDEX fine_staff ON fine (staffID, at);
+        """
+
+    static let readTables = ["roster", "cleaning", "roster_swap", "shift", "shift_leave", "handover_item", "memo", "plan_report", "fine"]
 }

@@ -78,14 +78,15 @@ public enum Role: String, Sendable, Hashable, Codable, CaseIterable, Comparable 
     private var grants: Set<Permission> {
         switch self {
         case .gm: Set(Permission.allCases)
-        case .shopManager: [.manageStaff, .manageCatalog, .planRoster, .supervise, .resolveConflicts]
+        case .shopManager: [.manageStaff, .manageCatalog, .planRoster, .supervise, .resolveConflicts, .handleOrders, .reconcile, .bookFines]
         case .techLead, .designLead, .designer: [.manageCatalog]  // ORG-1: upload products, change prices
         case .warehouseLead: [.manageCatalog, .moveStock, .adjustStock, .receiveGoods, .countStock, .postCount, .planRoster, .supervise,
-                               .resolveConflicts]
-        case .warehouse: [.moveStock, .receiveGoods, .countStock]
-        case .shipper: [.moveStock, .countStock]
-        case .csLead: [.planRoster, .supervise, .resolveConflicts]
-        case .csAgent, .finance: []
+                               .resolveConflicts, .handleOrders, .ship, .reconcile, .bookFines]
+        case .warehouse: [.moveStock, .receiveGoods, .countStock, .ship]
+        case .shipper: [.moveStock, .countStock, .ship, .handleOrders]
+        case .csLead: [.planRoster, .supervise, .resolveConflicts, .handleOrders]
+        case .csAgent: [.handleOrders]
+        case .finance: [.reconcile]
         }
     }
 }
@@ -115,6 +116,14 @@ public enum Permission: String, Sendable, Hashable, Codable, CaseIterable {
     case supervise = "supervise"
     /// Settle sync conflicts: the GM, shop manager and team leads.
     case resolveConflicts = "resolve-conflicts"
+    /// Import orders, write order notes, take orders, add items (CS-5, CS-8).
+    case handleOrders = "handle-orders"
+    /// Waybill stock, printing, picking, packing, courier handovers, claims (LOG-1…LOG-10, WH-7…WH-9).
+    case ship = "ship"
+    /// Courier prices and month-end statements (LOG-11).
+    case reconcile = "reconcile"
+    /// Record a mis-shipment and the packer's fine (LOG-12): supervisors.
+    case bookFines = "book-fines"
 
     public func describe(in language: Language) -> String {
         switch self {
@@ -129,6 +138,10 @@ public enum Permission: String, Sendable, Hashable, Codable, CaseIterable {
         case .planRoster: language.pick(zh: "排班", en: "plan the rota")
         case .supervise: language.pick(zh: "批准离岗", en: "approve leaving the post")
         case .resolveConflicts: language.pick(zh: "处理同步冲突", en: "resolve sync conflicts")
+        case .handleOrders: language.pick(zh: "处理订单", en: "handle orders")
+        case .ship: language.pick(zh: "打单发货", en: "print, pack and ship")
+        case .reconcile: language.pick(zh: "快递对账", en: "reconcile courier statements")
+        case .bookFines: language.pick(zh: "登记错发与罚款", en: "record mis-shipments and fines")
         }
     }
 

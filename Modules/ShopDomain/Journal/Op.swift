@@ -183,3 +183,11 @@ extension Sequence where Element == UInt8 {
         return String(decoding: bytes, as: UTF8.self)
     }
 }
+
+/// SHA-256 of a text, lowercase hex: what a signature binds (DESIGN.md, merging: a signature
+/// made on content that changed meanwhile is stale).
+public enum ContentHash {
+    public static func of(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).hexString
+    }
+}

@@ -94,4 +94,7 @@ extension Date {
     public init(millis: Int64) {
         self.init(timeIntervalSince1970: Double(millis) / 1000)
     }
+
+    /// Milliseconds since 1970: how read tables store instants.
+    public var millis: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
 }

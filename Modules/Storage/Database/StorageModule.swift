@@ -58,6 +58,8 @@ public struct OpHandler: Sendable {
     public let authorization: Authorization
     /// Whether the op can change who may do what (a deactivation, a role change).
     public let affectsAuthorization: Bool
+    /// A module acting on another module's op kind: runs after the owner, never authorizes.
+    public let follows: Bool
     /// Projects an op; `value` is its typed payload when the op was just made here (no decoding).
     let project: @Sendable (Op, (any OpPayload)?, Database) throws -> Void
 
@@ -71,27 +73,38 @@ public struct OpHandler: Sendable {
         self.version = P.version
         self.authorization = authorization
         self.affectsAuthorization = affectsAuthorization
+        self.follows = false
         self.project = { op, value, db in
             try project(try (value as? P) ?? op.decode(P.self), op, db)
         }
     }
 
-    init(kind: String, version: Int, authorization: Authorization, affectsAuthorization: Bool,
+    /// A projection of another module's op kind (an order handed to the courier: Logistics owns
+    /// it, Warehouse books the stock leaving). The owner's authorization applies.
+    public static func following<P: OpPayload>(_ type: P.Type, project: @escaping @Sendable (P, Op, Database) throws -> Void) -> OpHandler {
+        OpHandler(kind: P.kind, version: P.version, authorization: .anyStaff, affectsAuthorization: false, follows: true) { op, value, db in
+            try project(try (value as? P) ?? op.decode(P.self), op, db)
+        }
+    }
+
+    init(kind: String, version: Int, authorization: Authorization, affectsAuthorization: Bool, follows: Bool = false,
          project: @escaping @Sendable (Op, (any OpPayload)?, Database) throws -> Void) {
         self.kind = kind
         self.version = version
         self.authorization = authorization
         self.affectsAuthorization = affectsAuthorization
+        self.follows = follows
         self.project = project
     }
 
     /// One op kind that several modules act on (an order shipped: a state change in one module,
-    /// a stock movement in another). The first module registered owns it and decides who may
-    /// make it; every module's projection runs, in module order, in the same transaction.
+    /// a stock movement in another). The owner (the first module registered that does not merely
+    /// follow) decides who may make it; its projection runs first, then the followers' in module
+    /// order, all in the same transaction.
     func followed(by other: OpHandler) -> OpHandler {
         let (first, second) = (project, other.project)
         return OpHandler(kind: kind, version: max(version, other.version), authorization: authorization,
-                         affectsAuthorization: affectsAuthorization || other.affectsAuthorization) { op, value, db in
+                         affectsAuthorization: affectsAuthorization || other.affectsAuthorization, follows: follows && other.follows) { op, value, db in
             try first(op, value, db)
             try second(op, value, db)
         }
@@ -107,10 +120,12 @@ struct ModuleRegistry: Sendable {
         let all = [CoreModule.module] + modules.filter { $0.name != CoreModule.module.name }
         self.modules = all
         var handlers: [String: OpHandler] = [:]
-        for handler in all.flatMap(\.handlers) {
+        let handlersInOrder = all.flatMap(\.handlers)
+        for handler in handlersInOrder.filter({ !$0.follows }) + handlersInOrder.filter(\.follows) {
             handlers[handler.kind] = handlers[handler.kind].map { $0.followed(by: handler) } ?? handler
         }
-        self.handlers = handlers
+        // A kind only followed, whose owner this program does not wire, is not known here.
+        self.handlers = handlers.filter { !$0.value.follows }
         ConflictHandlers.register(handlers.values)
     }
 

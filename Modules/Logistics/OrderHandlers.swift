@@ -1,0 +1,161 @@
+import GRDB
+import ShopDomain
+import Storage
+
+/// Orders: import, forward-only status, SKU mappings, notes, taking and add-ons (CS-8), and the
+/// stock each paid order reserves until it is handed to the courier.
+enum OrderHandlers {
+    static let all: [OpHandler] = [
+        OpHandler(OrderImported.self, authorization: .permission(.handleOrders), project: imported),
+        OpHandler(OrderStatusChanged.self, authorization: .permission(.handleOrders), project: statusChanged),
+        OpHandler(SKUMappingSet.self, authorization: .permission(.handleOrders), project: mapped),
+        OpHandler(OrderNoted.self, authorization: .permission(.handleOrders), project: noted),
+        OpHandler(OrderTaken.self, authorization: .permission(.handleOrders), project: taken),
+        OpHandler(OrderItemAdded.self, authorization: .permission(.handleOrders), project: itemAdded),
+    ]
+
+    static func imported(_ p: OrderImported, _ op: Op, _ db: Database) throws {
+        let o = p.order
+        if let current = try OrderBook.status(db, o.order) {
+            // Imported on two devices: the later file may only move the order forward.
+            guard try !ProjectionContext.isLocal(op, db) else { throw LogisticsError.orderExists(o.order.rawValue) }
+            if o.status.rank > current.rank {
+                try statusChanged(OrderStatusChanged(order: o.order, from: current, to: o.status, closeReason: o.closeReason,
+                                                     refunded: o.refunded, paidAt: o.paidAt), op, db)
+            }
+            return
+        }
+        guard !o.consignee.isEmpty, !o.address.isEmpty else { throw LogisticsError.noConsignee(o.order.rawValue) }
+        try db.execute(sql: """
+            INSERT INTO order_header (id, buyer, status, closeReason, refunded, goodsTotal, postage, total, paid, buyerMessage,
+                consignee, phone, address, postcode, createdAt, paidAt, sellerRemark, importedAt, updatedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [o.order.rawValue, o.buyer, o.status.rawValue, o.closeReason, o.refunded, o.goodsTotal.fen, o.postage.fen,
+                             o.total.fen, o.paid.fen, o.buyerMessage, o.consignee, o.phone, o.address, o.postcode, o.createdAt, o.paidAt,
+                             o.sellerRemark, op.hlc.wallMillis, op.hlc.wallMillis])
+        for (index, line) in o.lines.enumerated() {
+            guard line.quantity > 0 else { throw LogisticsError.badQuantity(line.quantity) }
+            let sku = try line.sku?.rawValue ?? String.fetchOne(db.cachedStatement(sql: "SELECT sku FROM sku_mapping WHERE key = ?"),
+                                                                 arguments: [line.matchKey])
+            try insertLine(db, o.order, index + 1, line, sku: sku, addedBy: nil)
+        }
+        try OrderBook.reserve(db, o.order)
+    }
+
+    static func insertLine(_ db: Database, _ order: OrderID, _ number: Int, _ line: OrderLine, sku: String?, addedBy: StaffID?) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO order_line (orderID, line, title, attributes, colour, size, quantity, price, merchantCode, sku, matchKey, addedBy)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [order.rawValue, number, line.title, line.attributes, line.colour, line.size, line.quantity,
+                                     line.price.fen, line.merchantCode, sku, line.matchKey, addedBy?.rawValue])
+    }
+
+    /// Forward only: a move to where the order already is, or behind it, changes nothing when
+    /// merged (a harmless duplicate of another device's import) and is refused when local.
+    static func statusChanged(_ p: OrderStatusChanged, _ op: Op, _ db: Database) throws {
+        guard let current = try OrderBook.status(db, p.order) else { throw LogisticsError.unknownOrder(p.order.rawValue) }
+        guard p.to.rank > current.rank else {
+            if try ProjectionContext.isLocal(op, db) { throw LogisticsError.statusNotForward(p.order.rawValue, current, p.to) }
+            return
+        }
+        try db.execute(sql: """
+            UPDATE order_header SET status = ?, closeReason = ?, refunded = ?, paidAt = COALESCE(?, paidAt), updatedAt = ? WHERE id = ?
+            """, arguments: [p.to.rawValue, p.closeReason, p.refunded, p.paidAt, op.hlc.wallMillis, p.order.rawValue])
+        try OrderBook.reserve(db, p.order)
+    }
+
+    static func mapped(_ p: SKUMappingSet, _ op: Op, _ db: Database) throws {
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM product WHERE sku = ?)", arguments: [p.sku.rawValue]) == true else {
+            throw LogisticsError.unknownSKU(p.sku.rawValue)
+        }
+        try db.execute(sql: """
+            INSERT INTO sku_mapping (key, sku, setBy, at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (key) DO UPDATE SET sku = excluded.sku, setBy = excluded.setBy, at = excluded.at
+            """, arguments: [p.key, p.sku.rawValue, op.actor.rawValue, op.hlc.wallMillis])
+        let orders = try String.fetchAll(db, sql: "SELECT DISTINCT orderID FROM order_line WHERE matchKey = ? AND sku IS NULL", arguments: [p.key])
+        try db.execute(sql: "UPDATE order_line SET sku = ? WHERE matchKey = ? AND sku IS NULL", arguments: [p.sku.rawValue, p.key])
+        for order in orders { try OrderBook.reserve(db, OrderID(rawValue: order)) }
+    }
+
+    static func noted(_ p: OrderNoted, _ op: Op, _ db: Database) throws {
+        _ = try OrderBook.require(db, p.order)
+        let text = p.text.trimmingWhitespace()
+        guard !text.isEmpty else { throw LogisticsError.emptyNote }
+        try db.execute(sql: "INSERT INTO order_note (orderID, text, author, at) VALUES (?, ?, ?, ?)",
+                       arguments: [p.order.rawValue, text, op.actor.rawValue, op.hlc.wallMillis])
+    }
+
+    /// 已读取 (CS-8): the first agent to take an order keeps it.
+    static func taken(_ p: OrderTaken, _ op: Op, _ db: Database) throws {
+        _ = try OrderBook.require(db, p.order)
+        if let by = try String.fetchOne(db, sql: "SELECT takenBy FROM order_header WHERE id = ?", arguments: [p.order.rawValue]) {
+            if try ProjectionContext.isLocal(op, db), by != op.actor.rawValue { throw LogisticsError.alreadyTaken(p.order.rawValue, by: by) }
+            return
+        }
+        try db.execute(sql: "UPDATE order_header SET takenBy = ?, takenAt = ? WHERE id = ?",
+                       arguments: [op.actor.rawValue, op.hlc.wallMillis, p.order.rawValue])
+    }
+
+    /// CS-8: a taken order needs the extra postage the customer pays; an untaken one gets the
+    /// item, and the agent who made the order (the first to note it) is told at once.
+    static func itemAdded(_ p: OrderItemAdded, _ op: Op, _ db: Database) throws {
+        let status = try OrderBook.require(db, p.order)
+        guard status == .awaitingPayment || status.awaitsShipment else { throw LogisticsError.orderNotOpen(p.order.rawValue, status) }
+        guard p.quantity > 0 else { throw LogisticsError.badQuantity(p.quantity) }
+        if let packed = try String.fetchOne(db, sql: "SELECT number FROM waybill WHERE orderID = ? AND live = 1 AND state <> 'printed'",
+                                            arguments: [p.order.rawValue]) {
+            throw LogisticsError.alreadyPacked(packed)
+        }
+        let takenBy = try String.fetchOne(db, sql: "SELECT takenBy FROM order_header WHERE id = ?", arguments: [p.order.rawValue])
+        if takenBy != nil {
+            guard let extra = p.extraPostage, extra > .zero else { throw LogisticsError.extraPostageRequired(p.order.rawValue) }
+            try db.execute(sql: "UPDATE order_header SET extraPostage = extraPostage + ? WHERE id = ?", arguments: [extra.fen, p.order.rawValue])
+        } else {
+            let maker = try String.fetchOne(db, sql: "SELECT author FROM order_note WHERE orderID = ? ORDER BY id LIMIT 1",
+                                            arguments: [p.order.rawValue])
+            try db.execute(sql: "INSERT INTO order_notice (orderID, staffID, zh, en, at) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [p.order.rawValue, maker ?? "", "订单 \(p.order.rawValue) 加了 \(p.quantity) 件 \(p.sku.rawValue)，请立即处理",
+                                       "order \(p.order.rawValue): \(p.quantity) × \(p.sku.rawValue) added, handle it now", op.hlc.wallMillis])
+        }
+        let next = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(line), 0) + 1 FROM order_line WHERE orderID = ?", arguments: [p.order.rawValue])!
+        let line = OrderLine(title: p.title, attributes: "", colour: nil, size: nil, quantity: p.quantity, price: p.price, merchantCode: nil, sku: p.sku)
+        try insertLine(db, p.order, next, line, sku: p.sku.rawValue, addedBy: op.actor)
+        try OrderBook.reserve(db, p.order)
+    }
+}
+
+/// Reading and reserving for one order inside a projection.
+enum OrderBook {
+    static func status(_ db: Database, _ order: OrderID) throws -> OrderStatus? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM order_header WHERE id = ?"), arguments: [order.rawValue])
+            .flatMap(OrderStatus.init(rawValue:))
+    }
+
+    static func require(_ db: Database, _ order: OrderID) throws -> OrderStatus {
+        guard let status = try status(db, order) else { throw LogisticsError.unknownOrder(order.rawValue) }
+        return status
+    }
+
+    /// A paid order not yet handed to the courier reserves its matched items (available stock
+    /// drops); closed, refunded or handed over, it reserves nothing.
+    static func reserve(_ db: Database, _ order: OrderID) throws {
+        try db.cachedStatement(sql: "DELETE FROM stock_reservation WHERE ref = ?").execute(arguments: [order.rawValue])
+        guard let status = try status(db, order), status.awaitsShipment else { return }
+        let handedOver = try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM waybill WHERE orderID = ? AND live = 1 AND state = 'handed-over')
+            """), arguments: [order.rawValue])!
+        guard !handedOver else { return }
+        try db.cachedStatement(sql: """
+            INSERT INTO stock_reservation (ref, sku, quantity)
+            SELECT orderID, sku, SUM(quantity) FROM order_line WHERE orderID = ? AND sku IS NOT NULL GROUP BY sku
+            """).execute(arguments: [order.rawValue])
+    }
+
+    /// What a packer's signature binds: the order's lines as SKU × quantity, sorted.
+    static func linesHash(_ db: Database, _ order: OrderID) throws -> String {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT COALESCE(sku, '?' || matchKey) AS sku, SUM(quantity) AS quantity FROM order_line WHERE orderID = ? GROUP BY 1 ORDER BY 1
+            """, arguments: [order.rawValue])
+        return ContentHash.of(rows.map { "\($0["sku"] as String)×\($0["quantity"] as Int)" }.joined(separator: ";"))
+    }
+}
