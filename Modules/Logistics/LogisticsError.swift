@@ -46,4 +46,9 @@ public enum LogisticsError: Error, Equatable, Sendable {
     case badMonth(String)
     case emptyStatement(String)
     case noStatement(String, String)
+    case senderIncomplete
+    case notOnOrder(String, String)
+    case overQuantity(String, String, Int)
+    case packIncomplete(String, [String])
+    case noPaidOrders
 }

@@ -71,6 +71,16 @@ extension LogisticsError: ShopError {
         case .notThePacker(let w, let p): return l.pick(zh: "快递单 \(w) 是 \(p) 签名打包的", en: "waybill \(w) was signed by packer \(p)")
         case .badMonth(let m): return l.pick(zh: "月份“\(m)”应写成 2026-11", en: "month “\(m)” must look like 2026-11")
         case .emptyStatement(let f): return l.pick(zh: "对账单 \(f) 没有数据行", en: "statement \(f) has no lines")
+        case .senderIncomplete:
+            return l.pick(zh: "寄件人的姓名、电话、地址都要填（LOG-1）", en: "the sender needs a name, a phone and an address (LOG-1)")
+        case .notOnOrder(let code, let w):
+            return l.pick(zh: "“\(code)”不在快递单 \(w) 的订单上：放回去（WH-8）", en: "“\(code)” is not on the order of waybill \(w): put it back (WH-8)")
+        case .overQuantity(let sku, let w, let n):
+            return l.pick(zh: "\(sku) 在快递单 \(w) 上只有 \(n) 件：多了一件，放回去（WH-8）", en: "waybill \(w) lists only \(n) × \(sku): one too many, put it back (WH-8)")
+        case .packIncomplete(let w, let missing):
+            return l.pick(zh: "快递单 \(w) 还差：\(missing.joined(separator: "；"))", en: "waybill \(w) still needs: \(missing.joined(separator: "; "))")
+        case .noPaidOrders:
+            return l.pick(zh: "没有待打单的已付款订单", en: "no paid orders waiting for a waybill")
         case .noStatement(let c, let m):
             return l.pick(zh: "还没有导入 \(c) \(m) 的对账单：zhanggui courier statement import", en: "no \(c) statement for \(m): run zhanggui courier statement import")
         }

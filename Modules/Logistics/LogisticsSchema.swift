@@ -185,11 +185,18 @@ enum LogisticsSchema {
             PRIMARY KEY (statementID, line)
         ) WITHOUT ROWID;
         CREATE INDEX statement_line_number ON statement_line (number);
+        CREATE TABLE sender (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            name TEXT NOT NULL,
+            phone TEXT NOT NULL,
+            address TEXT NOT NULL
+        );
         """
 
     /// Children before parents, the order `journal rebuild` empties them in reverse.
     static let readTables = [
         "order_header", "order_line", "sku_mapping", "order_note", "order_notice", "waybill_range", "print_batch", "waybill",
         "waybill_event", "parcel_item", "pickup", "pickup_parcel", "claim", "misship", "courier_rate", "statement", "statement_line",
+        "sender",
     ]
 }

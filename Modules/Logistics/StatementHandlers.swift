@@ -7,7 +7,14 @@ enum StatementHandlers {
     static let all: [OpHandler] = [
         OpHandler(CourierRateSet.self, authorization: .permission(.reconcile), project: rateSet),
         OpHandler(StatementImported.self, authorization: .permission(.reconcile), project: imported),
+        OpHandler(SenderSet.self, authorization: .permission(.ship), project: senderSet),
     ]
+
+    static func senderSet(_ p: SenderSet, _ op: Op, _ db: Database) throws {
+        let name = p.name.trimmingWhitespace(), phone = p.phone.trimmingWhitespace(), address = p.address.trimmingWhitespace()
+        guard !name.isEmpty, !phone.isEmpty, !address.isEmpty else { throw LogisticsError.senderIncomplete }
+        try db.execute(sql: "INSERT OR REPLACE INTO sender (id, name, phone, address) VALUES (1, ?, ?, ?)", arguments: [name, phone, address])
+    }
 
     static func rateSet(_ p: CourierRateSet, _ op: Op, _ db: Database) throws {
         guard p.firstKg >= .zero, p.extraKg >= .zero else { throw LogisticsError.badAmount }

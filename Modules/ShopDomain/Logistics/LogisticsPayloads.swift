@@ -278,3 +278,17 @@ public struct StatementImported: OpPayload {
         self.lines = lines
     }
 }
+
+/// Who sends the parcels: the sender block of every label (LOG-1).
+public struct SenderSet: OpPayload {
+    public static let kind = "shipping.sender-set"
+    public static let version = 1
+    public var name: String
+    public var phone: String
+    public var address: String
+    public init(name: String, phone: String, address: String) {
+        self.name = name
+        self.phone = phone
+        self.address = address
+    }
+}
