@@ -35,13 +35,17 @@ public enum InterchangeError: Error, Equatable, Sendable {
     case unreadable(file: String)
     case unsupportedEncoding(file: String)
     case unterminatedQuote(file: String, line: Int)
+    /// Bytes that are not valid text in the file's encoding (a file that mixes encodings).
+    case undecodableText(file: String, line: Int, encoding: String)
     case emptyFile(file: String)
     case missingColumn(file: String, column: String)
     case duplicateColumn(file: String, column: String)
     /// One or more bad rows: each `file:line: reason`.
     case badRows([RowError])
 
-    public struct RowError: Equatable, Sendable {
+    /// One bad row: `file:line` and what is wrong, in both languages. Importers collect these
+    /// (or throw `badRows`); a streaming reader hands them to the caller one by one.
+    public struct RowError: Error, Equatable, Sendable {
         public var file: String
         public var line: Int
         public var zh: String
@@ -70,6 +74,9 @@ extension InterchangeError: ShopError {
                                  en: "\(file) is neither UTF-8 nor GB18030: save it as CSV (comma separated) or CSV UTF-8")
         case .unterminatedQuote(let file, let line):
             return language.pick(zh: "\(file):\(line): 引号没有闭合：文件可能被截断", en: "\(file):\(line): a quote is never closed: the file may be cut off")
+        case .undecodableText(let file, let line, let encoding):
+            return language.pick(zh: "\(file):\(line): 这一行的文字不是 \(encoding) 编码：文件混用了编码，请重新导出或另存为 CSV",
+                                 en: "\(file):\(line): this row is not valid \(encoding) text: the file mixes encodings; export it again or save it as CSV")
         case .emptyFile(let file):
             return language.pick(zh: "\(file) 是空的：没有表头", en: "\(file) is empty: no header row")
         case .missingColumn(let file, let column):
@@ -82,5 +89,12 @@ extension InterchangeError: ShopError {
             let tail = language.pick(zh: "\n没有导入任何内容：改正后重新导入", en: "\nnothing was imported: fix the rows and import again")
             return shown.joined(separator: "\n") + more + tail
         }
+    }
+}
+
+extension InterchangeError.RowError: ShopError {
+    /// `file:line: reason`.
+    public func message(in language: Language) -> String {
+        "\(file):\(line): \(language.pick(zh: zh, en: en))"
     }
 }
