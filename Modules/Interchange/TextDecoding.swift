@@ -33,6 +33,8 @@ public enum TextDecoding {
 /// What is wrong with an input file, always naming `file:line` where there is a line.
 public enum InterchangeError: Error, Equatable, Sendable {
     case unreadable(file: String)
+    /// A file we export cannot be created or written.
+    case unwritable(file: String)
     case unsupportedEncoding(file: String)
     case unterminatedQuote(file: String, line: Int)
     /// Bytes that are not valid text in the file's encoding (a file that mixes encodings).
@@ -69,6 +71,8 @@ extension InterchangeError: ShopError {
         switch self {
         case .unreadable(let file):
             return language.pick(zh: "读不了文件 \(file)：检查路径和权限", en: "cannot read \(file): check the path and permissions")
+        case .unwritable(let file):
+            return language.pick(zh: "写不了文件 \(file)：检查目录是否存在、磁盘空间和权限", en: "cannot write \(file): check the folder exists, the disk space and the permissions")
         case .unsupportedEncoding(let file):
             return language.pick(zh: "\(file) 既不是 UTF-8 也不是 GB18030 编码：请另存为“CSV (逗号分隔)”或 UTF-8 CSV",
                                  en: "\(file) is neither UTF-8 nor GB18030: save it as CSV (comma separated) or CSV UTF-8")
