@@ -15,6 +15,7 @@ public struct HeaderMap: Sendable {
     }
 
     private let index: [String: Int]
+    private let headers: [String: String]
 
     /// Matches the header row against the fields; a missing required field is refused, naming it.
     public init(header: [String], fields: [Field], file: String) throws(InterchangeError) {
@@ -32,6 +33,7 @@ public struct HeaderMap: Sendable {
             }
         }
         self.index = index
+        self.headers = index.mapValues { header[$0].trimmingWhitespace() }
     }
 
     /// The trimmed value of a field in a record; nil when the column is absent or the cell empty.
@@ -42,6 +44,9 @@ public struct HeaderMap: Sendable {
     }
 
     public func has(_ key: String) -> Bool { index[key] != nil }
+
+    /// The header name the file uses for a field (trimmed), to name it in messages.
+    public func header(_ key: String) -> String? { headers[key] }
 
     /// Header names compare trimmed (including full-width spaces) and case-insensitively.
     static func normalize(_ name: String) -> String {

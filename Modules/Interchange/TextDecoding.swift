@@ -33,15 +33,21 @@ public enum TextDecoding {
 /// What is wrong with an input file, always naming `file:line` where there is a line.
 public enum InterchangeError: Error, Equatable, Sendable {
     case unreadable(file: String)
+    /// A file we export cannot be created or written.
+    case unwritable(file: String)
     case unsupportedEncoding(file: String)
     case unterminatedQuote(file: String, line: Int)
+    /// Bytes that are not valid text in the file's encoding (a file that mixes encodings).
+    case undecodableText(file: String, line: Int, encoding: String)
     case emptyFile(file: String)
     case missingColumn(file: String, column: String)
     case duplicateColumn(file: String, column: String)
     /// One or more bad rows: each `file:line: reason`.
     case badRows([RowError])
 
-    public struct RowError: Equatable, Sendable {
+    /// One bad row: `file:line` and what is wrong, in both languages. Importers collect these
+    /// (or throw `badRows`); a streaming reader hands them to the caller one by one.
+    public struct RowError: Error, Equatable, Sendable {
         public var file: String
         public var line: Int
         public var zh: String
@@ -65,11 +71,16 @@ extension InterchangeError: ShopError {
         switch self {
         case .unreadable(let file):
             return language.pick(zh: "读不了文件 \(file)：检查路径和权限", en: "cannot read \(file): check the path and permissions")
+        case .unwritable(let file):
+            return language.pick(zh: "写不了文件 \(file)：检查目录是否存在、磁盘空间和权限", en: "cannot write \(file): check the folder exists, the disk space and the permissions")
         case .unsupportedEncoding(let file):
             return language.pick(zh: "\(file) 既不是 UTF-8 也不是 GB18030 编码：请另存为“CSV (逗号分隔)”或 UTF-8 CSV",
                                  en: "\(file) is neither UTF-8 nor GB18030: save it as CSV (comma separated) or CSV UTF-8")
         case .unterminatedQuote(let file, let line):
             return language.pick(zh: "\(file):\(line): 引号没有闭合：文件可能被截断", en: "\(file):\(line): a quote is never closed: the file may be cut off")
+        case .undecodableText(let file, let line, let encoding):
+            return language.pick(zh: "\(file):\(line): 这一行的文字不是 \(encoding) 编码：文件混用了编码，请重新导出或另存为 CSV",
+                                 en: "\(file):\(line): this row is not valid \(encoding) text: the file mixes encodings; export it again or save it as CSV")
         case .emptyFile(let file):
             return language.pick(zh: "\(file) 是空的：没有表头", en: "\(file) is empty: no header row")
         case .missingColumn(let file, let column):
@@ -82,5 +93,12 @@ extension InterchangeError: ShopError {
             let tail = language.pick(zh: "\n没有导入任何内容：改正后重新导入", en: "\nnothing was imported: fix the rows and import again")
             return shown.joined(separator: "\n") + more + tail
         }
+    }
+}
+
+extension InterchangeError.RowError: ShopError {
+    /// `file:line: reason`.
+    public func message(in language: Language) -> String {
+        "\(file):\(line): \(language.pick(zh: zh, en: en))"
     }
 }

@@ -1,0 +1,137 @@
+/// Splits CSV bytes into records of undecoded fields, fed chunk by chunk: a chunk may end anywhere
+/// (inside a quoted field, between CR and LF, inside a multi-byte character). Safe on bytes because
+/// `"` `,` CR and LF are never trail bytes in UTF-8 or GB18030.
+///
+/// RFC 4180 plus the habits of real exports: `""` inside quotes, line breaks inside quotes, CRLF,
+/// LF or a lone CR, and a `"` that does not open a field taken literally (`="1930…"` stays as is).
+/// Every record keeps the physical line it starts on.
+struct CSVSplitter {
+    struct RawRecord {
+        var line: Int
+        var fields: [[UInt8]]
+        /// No byte ≥ 0x80: decodes the same in UTF-8 and GB18030.
+        var ascii: Bool
+    }
+
+    private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
+
+    /// A record longer than this means a stray quote swallowed the rest of the file.
+    static let maxRecordBytes = 1 << 20
+
+    private var state = State.fieldStart
+    private var fields: [[UInt8]] = []
+    private var field: [UInt8] = []
+    private var ascii = true
+    private var recordBytes = 0
+    private var inRecord = false
+    private var recordLine = 1
+    private var line = 1
+    /// The previous byte was a CR that ended a record: a following LF belongs to it.
+    private var skipLF = false
+    /// The previous byte was a CR inside quotes: a following LF is the same line break.
+    private var quotedCR = false
+    /// The line of a record whose quote never closes (or runs past `maxRecordBytes`).
+    private(set) var unterminatedLine: Int?
+
+    private static let quote: UInt8 = 0x22, comma: UInt8 = 0x2C, cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
+
+    mutating func feed(_ bytes: [UInt8], into out: inout [RawRecord]) {
+        guard unterminatedLine == nil else { return }
+        bytes.withUnsafeBufferPointer { buffer in
+            for b in buffer {
+                step(b, into: &out)
+            }
+        }
+        if recordBytes > Self.maxRecordBytes { unterminatedLine = recordLine }
+    }
+
+    /// The end of the input: the last record if it has no line break after it.
+    mutating func finish(into out: inout [RawRecord]) {
+        guard unterminatedLine == nil, inRecord else { return }
+        if state == .quoted {
+            unterminatedLine = recordLine
+            return
+        }
+        endRecord(into: &out)
+    }
+
+    @inline(__always)
+    private mutating func step(_ b: UInt8, into out: inout [RawRecord]) {
+        if skipLF {
+            skipLF = false
+            if b == Self.lf { return }
+        }
+        if !inRecord {
+            inRecord = true
+            recordLine = line
+        }
+        recordBytes &+= 1
+        switch state {
+        case .quoted:
+            if b == Self.quote {
+                state = .quoteInQuoted
+                return
+            }
+            if b == Self.cr {
+                line += 1
+            } else if b == Self.lf && !quotedCR {
+                line += 1
+            }
+            quotedCR = b == Self.cr
+            append(b)
+        case .quoteInQuoted:
+            if b == Self.quote {
+                append(b)
+                state = .quoted
+            } else {
+                unquoted(b, into: &out)
+            }
+        case .fieldStart:
+            if b == Self.quote {
+                state = .quoted
+                quotedCR = false
+            } else {
+                unquoted(b, into: &out)
+            }
+        case .unquoted:
+            unquoted(b, into: &out)
+        }
+    }
+
+    @inline(__always)
+    private mutating func unquoted(_ b: UInt8, into out: inout [RawRecord]) {
+        switch b {
+        case Self.comma:
+            fields.append(field)
+            field.removeAll(keepingCapacity: true)
+            state = .fieldStart
+        case Self.cr:
+            line += 1
+            skipLF = true
+            endRecord(into: &out)
+        case Self.lf:
+            line += 1
+            endRecord(into: &out)
+        default:
+            append(b)
+            state = .unquoted
+        }
+    }
+
+    @inline(__always)
+    private mutating func append(_ b: UInt8) {
+        if b >= 0x80 { ascii = false }
+        field.append(b)
+    }
+
+    private mutating func endRecord(into out: inout [RawRecord]) {
+        fields.append(field)
+        out.append(RawRecord(line: recordLine, fields: fields, ascii: ascii))
+        fields.removeAll(keepingCapacity: true)
+        field.removeAll(keepingCapacity: true)
+        state = .fieldStart
+        ascii = true
+        inRecord = false
+        recordBytes = 0
+    }
+}

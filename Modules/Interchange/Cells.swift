@@ -1,0 +1,100 @@
+import Foundation
+import ShopDomain
+
+/// Parsers for the cells of platform and courier exports, shared by the readers.
+enum Cells {
+    /// The text inside the wrappers that keep Excel from reading a cell as a number: `="1930…"`
+    /// (the seller centre), a leading `'` (phones) or a leading tab.
+    static func unwrap(_ text: String) -> String {
+        var body = Substring(text.trimmingWhitespace())
+        if body.hasPrefix("=\"") && body.hasSuffix("\"") && body.count >= 3 {
+            body = body.dropFirst(2).dropLast()
+        }
+        if body.first == "'" { body = body.dropFirst() }
+        return body.trimmingWhitespace()
+    }
+
+    /// `1.93E+18`, `1.93e+15`, `2E+16`: what Excel makes of a long number (digits lost).
+    static func isScientific(_ text: String) -> Bool {
+        let upper = text.uppercased()
+        guard let e = upper.firstIndex(of: "E") else { return false }
+        let mantissa = upper[..<e].split(separator: ".", omittingEmptySubsequences: false)
+        var exponent = upper[upper.index(after: e)...]
+        if exponent.first == "+" { exponent = exponent.dropFirst() }
+        return (1...2).contains(mantissa.count) && mantissa.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCIIDigitish) }
+            && !exponent.isEmpty && exponent.allSatisfy(\.isASCIIDigitish)
+    }
+
+    /// A Taobao order number: 16 to 19 digits, unwrapped; Excel's scientific form refused.
+    static func orderNumber(_ raw: String?, column: String) throws(RowProblem) -> String {
+        let text = unwrap(raw ?? "")
+        guard !text.isEmpty else { throw .missing(column: column) }
+        if isScientific(text) { throw .scientificNumber(column: column, text: text) }
+        guard (16...19).contains(text.count), text.allSatisfy(\.isASCIIDigitish) else {
+            throw .badOrderNumber(column: column, text: text)
+        }
+        return text
+    }
+
+    /// A waybill or other long code: unwrapped, nil when empty; Excel's scientific form refused.
+    static func code(_ raw: String?, column: String) throws(RowProblem) -> String? {
+        let text = unwrap(raw ?? "")
+        if text.isEmpty { return nil }
+        if isScientific(text) { throw .scientificNumber(column: column, text: text) }
+        return text
+    }
+
+    /// Yuan to fen: `12.50`, `598`, `0元`, `¥1,280.00`; nil when empty.
+    static func money(_ raw: String?, column: String, allowNegative: Bool = false) throws(RowProblem) -> Money? {
+        let text = unwrap(raw ?? "")
+        if text.isEmpty { return nil }
+        do {
+            return try Money.parse(text, allowNegative: allowNegative)
+        } catch {
+            throw .badMoney(column: column, error)
+        }
+    }
+
+    /// A positive whole number; nil when empty.
+    static func count(_ raw: String?, column: String) throws(RowProblem) -> Int? {
+        let text = unwrap(raw ?? "")
+        if text.isEmpty { return nil }
+        guard text.count <= 9, text.allSatisfy(\.isASCIIDigitish), let value = Int(text), value > 0 else {
+            throw .badCount(column: column, text: text)
+        }
+        return value
+    }
+
+    /// Text with its ends trimmed; nil when empty.
+    static func text(_ raw: String?) -> String? {
+        guard let text = raw?.trimmingWhitespace(), !text.isEmpty else { return nil }
+        return text
+    }
+
+    /// The postcode Taobao appends to an address, `…201室(135300)`, split off; runs of spaces
+    /// collapsed. `000000` (the platform's "no postcode") gives nil.
+    static func splitPostcode(_ raw: String) -> (address: String, postcode: String?) {
+        let address = raw.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard let last = address.last, last == ")" || last == "）",
+              let open = address.lastIndex(where: { $0 == "(" || $0 == "（" })
+        else { return (address, nil) }
+        let inner = address[address.index(after: open)..<address.index(before: address.endIndex)]
+        guard inner.count == 6, inner.allSatisfy(\.isASCIIDigitish) else { return (address, nil) }
+        let rest = address[..<open].trimmingWhitespace()
+        return (rest, inner == "000000" ? nil : String(inner))
+    }
+
+    /// A civil date `yyyy-MM-dd` from `2026-11-30`, `2026/11/3`, with or without a time after it.
+    static func civilDate(_ raw: String?, column: String) throws(RowProblem) -> String? {
+        let text = unwrap(raw ?? "")
+        if text.isEmpty { return nil }
+        let day = text.split(whereSeparator: { $0 == " " || $0 == "T" }).first.map(String.init) ?? text
+        guard let date = CivilDate(day) else { throw .badDate(column: column, text: text) }
+        return date.description
+    }
+}
+
+extension Character {
+    /// 0–9 only (not other scripts' digits).
+    var isASCIIDigitish: Bool { asciiValue.map { (0x30...0x39).contains($0) } ?? false }
+}
