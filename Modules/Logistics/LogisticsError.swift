@@ -51,4 +51,5 @@ public enum LogisticsError: Error, Equatable, Sendable {
     case overQuantity(String, String, Int)
     case packIncomplete(String, [String])
     case noPaidOrders
+    case unknownClaim(String)
 }

@@ -79,6 +79,7 @@ extension LogisticsError: ShopError {
             return l.pick(zh: "\(sku) 在快递单 \(w) 上只有 \(n) 件：多了一件，放回去（WH-8）", en: "waybill \(w) lists only \(n) × \(sku): one too many, put it back (WH-8)")
         case .packIncomplete(let w, let missing):
             return l.pick(zh: "快递单 \(w) 还差：\(missing.joined(separator: "；"))", en: "waybill \(w) still needs: \(missing.joined(separator: "; "))")
+        case .unknownClaim(let c): return l.pick(zh: "没有索赔 \(c)", en: "no claim \(c)")
         case .noPaidOrders:
             return l.pick(zh: "没有待打单的已付款订单", en: "no paid orders waiting for a waybill")
         case .noStatement(let c, let m):

@@ -214,3 +214,62 @@ public enum ShippingQueries {
             """, arguments: [before.millis]).map(waybillRow)
     }
 }
+
+/// A claim with the trade it concerns: what the evidence sheet prints (LOG-8).
+public struct ClaimInfo: Sendable, Equatable, Codable {
+    public struct Item: Sendable, Equatable, Codable {
+        public var description: String
+        public var quantity: Int
+        public var price: Money
+    }
+    public var claim: String
+    public var kind: String
+    public var amount: Money
+    public var note: String?
+    public var openedAt: Date
+    public var openedBy: String
+    public var waybill: String
+    public var courier: String
+    public var order: String
+    public var buyer: String?
+    public var consignee: String
+    public var phone: String
+    public var address: String
+    public var postcode: String?
+    public var items: [Item]
+    public var orderAmount: Money
+    public var postage: Money
+    public var grams: Int?
+    public var fee: Money?
+    public var handedAt: Date?
+    public var courierName: String?
+    public var packedBy: String?
+}
+
+extension ShippingQueries {
+    public static func claims(_ db: Database) throws -> [ClaimInfo] {
+        try String.fetchAll(db, sql: "SELECT id FROM claim ORDER BY openedAt DESC").map { try claim(db, $0) }
+    }
+
+    public static func claim(_ db: Database, _ id: String) throws -> ClaimInfo {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT c.*, w.courier, w.orderID, w.grams, w.fee, w.handedAt, w.packedBy, k.courierName,
+                   o.buyer, o.consignee, o.phone, o.address, o.postcode, o.paid, o.postage
+            FROM claim c JOIN waybill w ON w.number = c.number JOIN order_header o ON o.id = w.orderID LEFT JOIN pickup k ON k.id = w.pickupID
+            WHERE c.id = ? OR c.number = ?
+            """, arguments: [id.uppercased(), id.uppercased()]) else { throw LogisticsError.unknownClaim(id) }
+        let order: String = row["orderID"]
+        let items = try Row.fetchAll(db, sql: "SELECT title, attributes, quantity, price FROM order_line WHERE orderID = ? ORDER BY line",
+                                     arguments: [order]).map { line in
+            let attributes: String = line["attributes"]
+            return ClaimInfo.Item(description: (line["title"] as String) + (attributes.isEmpty ? "" : " " + attributes),
+                                  quantity: line["quantity"], price: Money(fen: line["price"]))
+        }
+        return ClaimInfo(claim: row["id"], kind: row["kind"], amount: Money(fen: row["amount"]), note: row["note"],
+                         openedAt: Date(millis: row["openedAt"]), openedBy: row["openedBy"], waybill: row["number"], courier: row["courier"],
+                         order: order, buyer: row["buyer"], consignee: row["consignee"], phone: row["phone"] ?? "", address: row["address"],
+                         postcode: row["postcode"], items: items, orderAmount: Money(fen: row["paid"]), postage: Money(fen: row["postage"]),
+                         grams: row["grams"], fee: (row["fee"] as Int64?).map(Money.init(fen:)),
+                         handedAt: (row["handedAt"] as Int64?).map(Date.init(millis:)), courierName: row["courierName"], packedBy: row["packedBy"])
+    }
+}
