@@ -46,9 +46,9 @@ public struct StatementReader: RowStream {
 
     /// A total row: its waybill cell is empty or a total word, and a cell starts with one.
     private func isTotal(_ record: CSVReader.Record) -> Bool {
-        let waybill = rows.columns.value("waybill", in: record)
-        guard waybill == nil || Self.totalWords.contains(where: { waybill!.hasPrefix($0) }) else { return false }
-        return record.fields.contains { field in Self.totalWords.contains { field.trimmingWhitespace().hasPrefix($0) } }
+        func isTotalWord(_ text: String) -> Bool { Self.totalWords.contains { text.trimmingWhitespace().hasPrefix($0) } }
+        if let waybill = rows.columns.value("waybill", in: record), !isTotalWord(waybill) { return false }
+        return record.fields.contains(where: isTotalWord)
     }
 
     static func parse(_ record: CSVReader.Record, _ c: HeaderMap) throws(RowProblem) -> StatementLine {

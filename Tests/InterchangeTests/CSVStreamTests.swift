@@ -86,6 +86,23 @@ import Testing
         #expect(throws: InterchangeError.unsupportedEncoding(file: "u.csv")) { try bom16.next() }
     }
 
+    @Test("bytes that are not text in the file's encoding name their line")
+    func undecodable() throws {
+        var data = Data([0xEF, 0xBB, 0xBF] + Array("a,b\n中,文\n\"x\ny\",".utf8))
+        data.append(contentsOf: [0xB6, 0xA9, 0x0A])
+        var stream = CSVStream(data: data, file: "t.csv", chunkSize: 4)
+        #expect(try stream.next()?.fields == ["a", "b"])
+        #expect(try stream.next()?.fields == ["中", "文"])
+        #expect(throws: InterchangeError.undecodableText(file: "t.csv", line: 3, encoding: "UTF-8 BOM")) { try stream.next() }
+    }
+
+    @Test("an empty file has no header")
+    func emptyFile() {
+        #expect(throws: InterchangeError.emptyFile(file: "t.csv")) {
+            try TaobaoOrderReader(stream: Fixtures.stream("\r\n\r\n"), zone: Fixtures.shanghai)
+        }
+    }
+
     @Test("a missing file is unreadable, named")
     func missingFile() {
         #expect(throws: InterchangeError.unreadable(file: "nope.csv")) { try CSVStream(path: "/nonexistent/nope.csv") }

@@ -65,6 +65,15 @@ import Testing
         #expect(errors[4].zh.contains("快递单号"))
     }
 
+    @Test("total rows are skipped wherever the word is")
+    func totals() throws {
+        let text = "运单号,金额\nZT1,5\n合计,5\n,5\n"
+        var reader = try StatementReader(stream: Fixtures.stream(text))
+        let (lines, errors) = try reader.readAll()
+        #expect(lines.map(\.waybill) == ["ZT1"])
+        #expect(errors.map(\.line) == [4])  // no waybill and no total word: a bad row
+    }
+
     @Test("a statement without a waybill column is refused")
     func missingWaybill() {
         #expect(throws: InterchangeError.self) {
