@@ -234,7 +234,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncTests",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "HubServer",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "HubServer", "Logistics",
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/SyncTests",

@@ -4,10 +4,11 @@ import ShopDomain
 import Synchronization
 @testable import Storage
 @testable import Sync
+import Logistics
 import Warehouse
 import Workforce
 
-let modules: [StorageModule] = [Warehouse.module, Workforce.module, SyncStore.module]
+let modules: [StorageModule] = [Warehouse.module, Logistics.module, Workforce.module, SyncStore.module]
 
 typealias DirectTransport = LocalHubTransport
 
