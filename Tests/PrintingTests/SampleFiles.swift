@@ -10,6 +10,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let pages = [
             "labels.html": LabelSheet.html(Samples.labels, title: "面单 20261130-01"),
+            "label-extreme.html": LabelSheet.html([Samples.extremeLabel], title: "面单 极端"),
             "pick-list.html": Samples.pickList.html(),
             "evidence.html": Samples.evidence.html(),
         ]

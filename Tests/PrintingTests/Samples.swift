@@ -26,6 +26,18 @@ enum Samples {
             printedAt: "2026-11-30 09:12", reprintReason: "面单卡纸"),
     ]
 
+    /// Everything as long as a real order gets: the label must still be one page.
+    static let extremeLabel: WaybillLabel = {
+        var label = labels[1]
+        label.consignee.name = "阿卜杜热合曼·买买提依明"
+        label.consignee.address = String(repeating: "新疆维吾尔自治区伊犁哈萨克自治州霍尔果斯市卡拉苏河路 18 号国际贸易商城 ", count: 3)
+        label.sender.address = String(repeating: "浙江省杭州市余杭区仓前街道良睦路 1399 号 3 幢 502 室 ", count: 2)
+        label.items = (1...16).map { "KZ90\($0)/浅蓝牛仔/\(24 + $0)×\($0 % 3 + 1)" }
+        label.buyerMessage = String(repeating: "请务必检查每一件的尺码和颜色，", count: 4)
+        label.sellerNote = String(repeating: "老客户，送发圈和袜子；", count: 3)
+        return label
+    }()
+
     static let pickList = PickList(
         batch: "20261130-01", title: "11月30日 第一批", date: "2026-11-30",
         lines: [

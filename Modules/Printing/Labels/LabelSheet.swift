@@ -3,12 +3,14 @@ import ShopDomain
 /// Waybill labels as one self-contained HTML page per label, 100 mm × 180 mm (the courier's
 /// one-part thermal form), ready for the browser's print dialog.
 public enum LabelSheet {
-    /// Narrowest bar of the waybill barcode, in mm, and the bars' height.
-    static let moduleWidth = 0.33, barHeight = 15.0
+    /// Height of the waybill barcode's bars, in mm.
+    static let barHeight = 15.0
     /// Room for the barcode across the label, in mm; a long waybill number gets narrower modules.
     static let barcodeRoom = 90.0
 
-    public static func html(_ labels: [WaybillLabel], title: String) -> String {
+    /// - Parameter moduleWidth: the barcode's narrowest bar in mm. 0.33 suits most printers; on a
+    ///   203 dpi thermal printer 0.375 (exactly 3 dots) keeps every bar the same width.
+    public static func html(_ labels: [WaybillLabel], title: String, moduleWidth: Double = 0.33) -> String {
         var page = """
         <!DOCTYPE html>
         <html lang="zh-CN">
@@ -21,13 +23,13 @@ public enum LabelSheet {
 
         """
         for label in labels {
-            page += html(label)
+            page += html(label, moduleWidth: moduleWidth)
         }
         page += "</body>\n</html>\n"
         return page
     }
 
-    static func html(_ label: WaybillLabel) -> String {
+    static func html(_ label: WaybillLabel, moduleWidth: Double) -> String {
         let e = HTML.escape
         var out = "<section class=\"label\">\n"
         out += "<header><div class=\"courier\">\(e(label.courier))</div>"
@@ -37,14 +39,16 @@ public enum LabelSheet {
             out += "<span class=\"reprint\">补打" + (reason.isEmpty ? "" : "：\(e(reason))") + "</span>"
         }
         out += "</div>\n"
-        out += "<div class=\"code\">\(barcode(label.waybill))<div class=\"number\">\(e(label.waybill))</div></div>\n"
+        out += "<div class=\"code\">\(barcode(label.waybill, moduleWidth: moduleWidth))<div class=\"number\">\(e(label.waybill))</div></div>\n"
         out += party(label.consignee, tag: "收", kind: "to", addressSizes: [4.6, 4, 3.5, 3], addressLines: 5)
         out += party(label.sender, tag: "寄", kind: "from", addressSizes: [3, 2.7, 2.4], addressLines: 2)
         // Each item is kept whole on a line where it fits; the text still reads `a;b;c`.
-        out += "<div class=\"items\" style=\"font-size:\(fit(label.itemsLine, sizes: [4.2, 3.6, 3.1, 2.7, 2.4], lines: 6))mm\">"
+        out += "<div class=\"items\" style=\"font-size:\(fit(label.itemsLine, sizes: [4.2, 3.6, 3.1, 2.7, 2.4], lines: 8))mm\">"
         out += "<span class=\"key\">货品</span>"
         out += label.items.map { "<span class=\"item\">\(e($0))</span>" }.joined(separator: ";") + "</div>\n"
-        out += "<div class=\"notes\"><div class=\"remark\">备注：<b>\(WaybillLabel.inspectBeforeSigning)</b></div>"
+        let messages = (label.buyerMessage ?? "") + (label.sellerNote ?? "")
+        out += "<div class=\"notes\" style=\"font-size:\(fit(messages, sizes: [3, 2.6, 2.3], lines: 3))mm\">"
+        out += "<div class=\"remark\">备注：<b>\(WaybillLabel.inspectBeforeSigning)</b></div>"
         if let message = label.buyerMessage, !message.isEmpty {
             out += "<div><span class=\"key\">买家留言</span>\(e(message))</div>"
         }
@@ -75,7 +79,7 @@ public enum LabelSheet {
     }
 
     /// The waybill's barcode, narrowed when the number is too long for 0.33 mm modules.
-    static func barcode(_ waybill: String) -> String {
+    static func barcode(_ waybill: String, moduleWidth: Double) -> String {
         guard let (_, modules) = try? Code128.bars(waybill) else {
             return "<div class=\"nocode\">运单号无法生成条码 · no barcode for this number</div>"
         }
@@ -129,7 +133,7 @@ public enum LabelSheet {
     .item { display: inline-block; max-width: 100% }
     .item + .item { margin-left: 0.6mm }
     .key { display: inline-block; font-size: 2.6mm; border: 0.2mm solid #000; padding: 0 0.8mm; margin-right: 1.5mm; vertical-align: 0.3mm; font-weight: 400 }
-    .notes { padding: 1.5mm 0; font-size: 3mm; line-height: 1.4; overflow-wrap: anywhere; max-height: 24mm; overflow: hidden }
+    .notes { padding: 1.5mm 0; line-height: 1.4; overflow-wrap: anywhere; max-height: 24mm; overflow: hidden }
     .remark { font-size: 4.2mm }
     .remark b { font-weight: 900 }
     footer { display: flex; align-items: flex-end; gap: 1mm; font-size: 3mm; padding-top: 3mm; border-top: 0.3mm solid #000 }

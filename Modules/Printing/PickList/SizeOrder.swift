@@ -1,3 +1,5 @@
+import ShopDomain
+
 /// Garment sizes in the order a rail is hung: `XS < S < M < L < XL < XXL (2XL) < 3XL …`, numeric
 /// sizes by number (`26 < 28 < 100`, `160/84A` by its 160), then anything else (`均码`) as text.
 public enum SizeOrder {
@@ -11,7 +13,7 @@ public enum SizeOrder {
 
     /// (group, rank): group 0 letter sizes, 1 numeric, 2 other text.
     static func key(_ size: String) -> (group: Int, rank: Double) {
-        let text = size.trimmingCharacters().uppercased()
+        let text = size.trimmingWhitespace().uppercased()
         if let rank = letterRank(text) { return (0, rank) }
         let number = text.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
         if !number.isEmpty, let value = Double(number) { return (1, value) }
@@ -33,11 +35,5 @@ public enum SizeOrder {
             xs = body.count
         }
         return last == "S" ? Double(-xs) : Double(2 + xs)
-    }
-}
-
-extension String {
-    fileprivate func trimmingCharacters() -> String {
-        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 }
