@@ -45,7 +45,11 @@ public enum DemoShop {
         var warehouse = DemoWarehouse(database: database, ids: ids, random: SeededGenerator(seed: seed), gm: gm, hand: hand,
                                       today: today.adding(days: -16))
         try warehouse.build()
+        var logistics = DemoLogistics(database: database, clock: history, zone: zone, ids: ids, random: SeededGenerator(seed: seed &+ 1),
+                                      today: today)
+        try logistics.buildHistory()
         try DemoWorkforce(database: database, clock: history, zone: zone, ids: ids, today: today).build()
+        try logistics.buildEvening()
         return try ShopDatabase.open(at: path, modules: modules, clock: clock)
     }
 }

@@ -58,7 +58,9 @@ public struct WaybillRow: Sendable, Equatable, Codable {
     public var live: Bool
     public var state: String
     public var consignee: String
+    /// The packer's staff ID (LOG-5) and name.
     public var packedBy: String?
+    public var packer: String?
     public var pickup: String?
     public var grams: Int?
     public var fee: Money?
@@ -149,7 +151,7 @@ public enum ShippingQueries {
 
     public static func waybills(_ db: Database, state: String? = nil, batch: String? = nil, courier: Courier? = nil, limit: Int = 500) throws -> [WaybillRow] {
         try Row.fetchAll(db, sql: """
-            SELECT w.*, o.consignee FROM waybill w JOIN order_header o ON o.id = w.orderID
+            SELECT w.*, o.consignee, (SELECT name FROM staff s WHERE s.id = w.packedBy) AS packerName FROM waybill w JOIN order_header o ON o.id = w.orderID
             WHERE (?1 IS NULL OR w.state = ?1) AND (?2 IS NULL OR w.batch = ?2) AND (?3 IS NULL OR w.courier = ?3)
             ORDER BY w.printedAt DESC, w.batch DESC, w.seq LIMIT ?4
             """, arguments: [state, batch, courier?.code, limit]).map(waybillRow)
@@ -157,22 +159,22 @@ public enum ShippingQueries {
 
     public static func waybill(_ db: Database, _ text: String) throws -> WaybillRow {
         let number = text.trimmingWhitespace().uppercased()
-        guard let row = try Row.fetchOne(db, sql: "SELECT w.*, o.consignee FROM waybill w JOIN order_header o ON o.id = w.orderID WHERE w.number = ?",
+        guard let row = try Row.fetchOne(db, sql: "SELECT w.*, o.consignee, (SELECT name FROM staff s WHERE s.id = w.packedBy) AS packerName FROM waybill w JOIN order_header o ON o.id = w.orderID WHERE w.number = ?",
                                          arguments: [number]) else { throw LogisticsError.unknownWaybill(text) }
         return waybillRow(row)
     }
 
     static func waybillRow(_ row: Row) -> WaybillRow {
         WaybillRow(waybill: row["number"], courier: row["courier"], order: row["orderID"], batch: row["batch"], seq: row["seq"], live: row["live"],
-                   state: row["state"], consignee: row["consignee"], packedBy: row["packedBy"], pickup: row["pickupID"], grams: row["grams"],
+                   state: row["state"], consignee: row["consignee"], packedBy: row["packedBy"], packer: row["packerName"], pickup: row["pickupID"], grams: row["grams"],
                    fee: (row["fee"] as Int64?).map(Money.init(fen:)), printedAt: Date(millis: row["printedAt"]),
                    handedAt: (row["handedAt"] as Int64?).map(Date.init(millis:)))
     }
 
     /// The journal of one waybill: printed, reprinted, packed, handed over, voided …
     public static func events(_ db: Database, _ number: String) throws -> [(kind: String, detail: String?, actor: String, at: Date)] {
-        try Row.fetchAll(db, sql: "SELECT * FROM waybill_event WHERE number = ? ORDER BY id", arguments: [number])
-            .map { ($0["kind"], $0["detail"], $0["actor"], Date(millis: $0["at"])) }
+        try Row.fetchAll(db, sql: "SELECT e.*, COALESCE((SELECT name FROM staff s WHERE s.id = e.actor), e.actor) AS actorName FROM waybill_event e WHERE number = ? ORDER BY id", arguments: [number])
+            .map { ($0["kind"], $0["detail"], $0["actorName"], Date(millis: $0["at"])) }
     }
 
     /// Packed parcels of a courier not yet on an open pickup.
@@ -208,7 +210,7 @@ public enum ShippingQueries {
     /// an undeliverable parcel (LOG-8, LOG-9).
     public static func stubsToArchive(_ db: Database, before: Date) throws -> [WaybillRow] {
         try Row.fetchAll(db, sql: """
-            SELECT w.*, o.consignee FROM waybill w JOIN order_header o ON o.id = w.orderID
+            SELECT w.*, o.consignee, (SELECT name FROM staff s WHERE s.id = w.packedBy) AS packerName FROM waybill w JOIN order_header o ON o.id = w.orderID
             WHERE w.live = 1 AND w.state = 'handed-over' AND w.handedAt < ? AND w.stubArchivedAt IS NULL AND w.undeliverableAt IS NULL
             AND NOT EXISTS (SELECT 1 FROM claim c WHERE c.number = w.number) ORDER BY w.handedAt, w.courier, w.number
             """, arguments: [before.millis]).map(waybillRow)
@@ -253,7 +255,8 @@ extension ShippingQueries {
 
     public static func claim(_ db: Database, _ id: String) throws -> ClaimInfo {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT c.*, w.courier, w.orderID, w.grams, w.fee, w.handedAt, w.packedBy, k.courierName,
+            SELECT c.*, w.courier, w.orderID, w.grams, w.fee, w.handedAt, k.courierName,
+                   COALESCE((SELECT name FROM staff s WHERE s.id = w.packedBy), w.packedBy) AS packedBy,
                    o.buyer, o.consignee, o.phone, o.address, o.postcode, o.paid, o.postage
             FROM claim c JOIN waybill w ON w.number = c.number JOIN order_header o ON o.id = w.orderID LEFT JOIN pickup k ON k.id = w.pickupID
             WHERE c.id = ? OR c.number = ?

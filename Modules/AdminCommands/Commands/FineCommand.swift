@@ -32,7 +32,7 @@ extension FineCommand {
             var table = TextTable([.init(L("时间", "When")), .init(L("员工", "Staff")), .init(L("金额", "Amount"), alignment: .right),
                                    .init(L("规则", "Rule")), .init(L("原因", "Reason"))])
             for fine in fines {
-                table.append(session.time(fine.at), fine.staff, fine.amount.description, fine.rule, Language.current.pick(zh: fine.reasonZh, en: fine.reasonEn))
+                table.append(session.time(fine.at), fine.name, fine.amount.description, fine.rule, Language.current.pick(zh: fine.reasonZh, en: fine.reasonEn))
             }
             Output.table(table)
         }

@@ -86,8 +86,8 @@ extension ParcelCommand {
                                       fine: fine, note: note)
             try session.apply(op, as: actor)
             if global.json { return Output.json(op) }
-            Output.line(L("已登记 \(row.waybill) 错发：发货方承担邮费 \(op.postage)、货款 \(op.goods)；打包人 \(packer) 罚款 \(fine)（LOG-12）",
-                          "Recorded \(row.waybill): the shipper bears postage \(op.postage) and goods \(op.goods); packer \(packer) fined \(fine) (LOG-12)"))
+            Output.line(L("已登记 \(row.waybill) 错发：发货方承担邮费 \(op.postage)、货款 \(op.goods)；打包人 \(row.packer ?? packer) 罚款 \(fine)（LOG-12）",
+                          "Recorded \(row.waybill): the shipper bears postage \(op.postage) and goods \(op.goods); packer \(row.packer ?? packer) fined \(fine) (LOG-12)"))
         }
     }
 }

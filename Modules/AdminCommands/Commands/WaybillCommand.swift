@@ -131,7 +131,7 @@ extension WaybillCommand {
                                    .init(L("收货人", "Consignee")), .init(L("状态", "State")), .init(L("打包人", "Packer"))])
             for row in rows {
                 table.append(row.waybill, row.courier, "\(row.batch)-\(String(format: "%04d", row.seq))", row.order, row.consignee,
-                             row.live ? OrderCommand.List.state(row.waybill, row.state) : L("已作废", "void"), row.packedBy ?? "")
+                             row.live ? OrderCommand.List.state(row.waybill, row.state) : L("已作废", "void"), row.packer ?? "")
             }
             Output.table(table)
         }
