@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// Orders through the built binary: what a newcomer meets with a real export.
@@ -75,5 +76,38 @@ struct OrderCLITests {
         let waybill = try cli.json("waybill", "show", "73100000000001") as? [String: Any]
         #expect(waybill?["state"] as? String == "packed")
         #expect(waybill?["packer"] as? String == "小王")
+    }
+}
+
+@Suite("two print commands at once")
+struct ConcurrentPrintTests {
+    @Test("two processes printing every paid order never give one order two waybills")
+    func concurrentPrints() throws {
+        let cli = try OrderCLITests().shop()
+        var rows = [OrderCLITests.header]
+        for n in 1...40 {
+            rows.append("=\"19300000000000\(String(format: "%02d", n))\",\"tb_\(n)\",\"89.00\",\"89.00\",\"买家已付款，等待卖家发货\",\"\",\"张三\",\"上海 上海市 闵行区 某路\(n)号(201199)\",\"'13800000001\",\"2026-11-29 10:00:00\",\"2026-11-29 10:01:00\"")
+        }
+        let file = try OrderCLITests().write(cli, "orders.csv", rows.joined(separator: "\n") + "\n")
+        #expect(try cli.run("order", "import", file, "--as", "小王").status == 0)
+        try cli.run("waybill", "stock", "add", "--courier", "ZTO", "--from", "73100000000001", "--count", "200", "--as", "小王")
+        let group = DispatchGroup()
+        let statuses = Mutex<[Int32]>([])
+        for n in 0..<2 {
+            group.enter()
+            DispatchQueue.global().async {
+                let out = cli.directory.appendingPathComponent("labels\(n).html").path
+                let status = (try? cli.run("waybill", "print", "--courier", "ZTO", "--all-paid", "--out", out, "--as", "小王").status) ?? -1
+                statuses.withLock { $0.append(status) }
+                group.leave()
+            }
+        }
+        group.wait()
+        let waybills = try cli.json("waybill", "list") as? [[String: Any]] ?? []
+        let live = waybills.filter { $0["live"] as? Bool == true }
+        #expect(live.count == 40)
+        #expect(Set(live.compactMap { $0["order"] as? String }).count == 40)
+        // One of them printed everything; the other found nothing left (or printed what remained).
+        #expect(statuses.withLock { $0 }.contains(0))
     }
 }
