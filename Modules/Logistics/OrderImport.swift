@@ -80,7 +80,7 @@ public struct OrderImport {
         var drafts: [OpDraft] = [], imported = 0, moved = 0, unchanged = 0, unmatched = 0
         var seen: Set<String> = []
         for order in orders where seen.insert(order.number).inserted {
-            let status = OrderStatus(rawValue: order.status.rawValue) ?? .closed
+            let status = order.status
             if let current = known[order.number] {
                 if status.rank > current.rank {
                     drafts.append(OpDraft(actor: actor, OrderStatusChanged(order: OrderID(rawValue: order.number), from: current, to: status,

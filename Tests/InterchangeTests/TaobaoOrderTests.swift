@@ -154,7 +154,7 @@ import Testing
         ]
         for (text, status) in texts { #expect(TaobaoOrderStatus(taobaoText: text) == status, "\(text)") }
         #expect(TaobaoOrderStatus(taobaoText: "等待火星发货") == nil)
-        #expect(TaobaoOrderStatus.paid.displayName(in: .zh) == "已付款，待发货")
+        #expect(TaobaoOrderStatus.paid.name(in: .zh) == "买家已付款，等待卖家发货")
         #expect(TaobaoOrderStatus.partlyShipped.rawValue == "partly-shipped")
         #expect(TaobaoOrderStatus.allCases.count == 6)
     }
