@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .executable(name: "zhanggui", targets: ["zhanggui"]),
         .executable(name: "zhangguid", targets: ["zhangguid"]),
+        .executable(name: "zhanggui-tui", targets: ["zhanggui-tui"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -31,7 +32,7 @@ let package = Package(
         /// Pure values and rules: money, IDs, staff and roles, policy, clocks, the op envelope, text width.
         .target(
             name: "ShopDomain",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [.product(name: "Crypto", package: "swift-crypto"), .product(name: "CryptoExtras", package: "swift-crypto")],
             path: "Modules/ShopDomain",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
@@ -144,6 +145,34 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: - Terminal UI
+
+        /// The system's ncursesw (libncursesw5-dev), through a shim that turns on its wide-character API.
+        .systemLibrary(
+            name: "CNcursesw",
+            path: "Modules/CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        /// A cell grid measured by the project's display width, keys, widgets, and the driver
+        /// protocol with its ncursesw implementation.
+        .target(
+            name: "TerminalUI",
+            dependencies: ["ShopDomain", "CNcursesw"],
+            path: "Modules/TerminalUI",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
+        /// The shift desk: the TUI's screens over the same module code the CLI uses (issue 7).
+        .target(
+            name: "ShiftDesk",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Sync", "ShopModules", "TerminalUI",
+                           .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Modules/ShiftDesk",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Apps
 
         /// The administrator's commands (one file per subcommand); the `zhanggui` executable runs them.
@@ -164,6 +193,13 @@ let package = Package(
             name: "zhangguid",
             dependencies: ["HubServer"],
             path: "Apps/zhangguid",
+            swiftSettings: swiftSettings
+        ),
+        /// The terminal UI for shift staff: parse, wire, run.
+        .executableTarget(
+            name: "zhanggui-tui",
+            dependencies: ["ShiftDesk", "TerminalUI", "ShopModules", "Storage", "ShopDomain"],
+            path: "Apps/zhanggui-tui",
             swiftSettings: swiftSettings
         ),
         /// The CLI executable: parse, wire, run.
@@ -224,6 +260,14 @@ let package = Package(
             dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Logistics", "Interchange",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/LogisticsTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TerminalUITests",
+            dependencies: ["ShopDomain", "Storage", "TerminalUI", "ShiftDesk", "DemoShop", "ShopModules", "Logistics", "Warehouse", "Workforce",
+                           .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/TerminalUITests",
+            resources: [.copy("Golden")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -8,7 +8,7 @@ struct StaffCommand: ParsableCommand {
         CommandConfiguration(
             commandName: "staff",
             abstract: L("员工与岗位（ORG-1）。", "Staff and their roles (ORG-1)."),
-            subcommands: [Add.self, List.self, Show.self, Deactivate.self]
+            subcommands: [Add.self, List.self, Show.self, Deactivate.self, Pin.self]
         )
     }
 }

@@ -91,3 +91,20 @@ public struct ConflictResolved: OpPayload {
         self.note = note
     }
 }
+
+/// A staff member's terminal PIN, as a salted slow hash (see `PIN`): set by the person or by
+/// someone who manages staff.
+public struct StaffPINSet: OpPayload {
+    public static let kind = "staff.pin-set"
+    public static let version = 1
+    public var staff: StaffID
+    public var salt: String
+    public var hash: String
+    public var rounds: Int
+    public init(staff: StaffID, salt: String, hash: String, rounds: Int) {
+        self.staff = staff
+        self.salt = salt
+        self.hash = hash
+        self.rounds = rounds
+    }
+}

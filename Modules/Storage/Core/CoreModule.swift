@@ -6,7 +6,7 @@ import ShopDomain
 enum CoreModule {
     static let module = StorageModule(
         name: "core",
-        migrations: [.init("core.v1", sql: CoreSchema.v1), .init("core.v2", sql: CoreSchema.v2)],
+        migrations: [.init("core.v1", sql: CoreSchema.v1), .init("core.v2", sql: CoreSchema.v2), .init("core.v3", sql: CoreSchema.v3)],
         handlers: [
             OpHandler(ShopCreated.self, authorization: .bootstrap, project: shopCreated),
             OpHandler(StaffAdded.self, authorization: .permission(.manageStaff), project: staffAdded),
@@ -14,8 +14,9 @@ enum CoreModule {
                       project: staffDeactivated),
             OpHandler(PolicySet.self, authorization: .permission(.setPolicy), project: policySet),
             OpHandler(ConflictResolved.self, authorization: .permission(.resolveConflicts), project: conflictResolved),
+            OpHandler(StaffPINSet.self, authorization: .anyStaff, project: pinSet),
         ],
-        readTables: ["shop", "staff", "staff_role", "policy_change", "conflict"]
+        readTables: ["shop", "staff", "staff_role", "policy_change", "conflict", "staff_pin"]
     )
 
     static func shopCreated(_ p: ShopCreated, _ op: Op, _ db: Database) throws {
@@ -43,6 +44,20 @@ enum CoreModule {
         for role in Set(p.roles).sorted() {
             try insertRole.execute(arguments: [p.staff.rawValue, role.rawValue])
         }
+    }
+
+    /// A person sets their own PIN; someone who manages staff may set anyone's.
+    static func pinSet(_ p: StaffPINSet, _ op: Op, _ db: Database) throws {
+        guard let staff = try CoreQueries.staff(db, id: p.staff), staff.active else { throw StorageError.unknownStaff(p.staff.rawValue) }
+        if p.staff != op.actor {
+            let actor = try CoreQueries.staff(db, id: op.actor)
+            guard actor?.roles.contains(where: { $0.permissions.contains(.manageStaff) }) == true else {
+                throw StorageError.notPermitted(name: actor?.name ?? op.actor.rawValue, permission: .manageStaff, roles: actor?.roles ?? [])
+            }
+        }
+        guard !p.salt.isEmpty, p.hash.count == 64, p.rounds >= 10_000 else { throw PINError.badPIN }
+        try db.execute(sql: "INSERT OR REPLACE INTO staff_pin (staffID, salt, hash, rounds, setAt) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [p.staff.rawValue, p.salt, p.hash, p.rounds, op.hlc.wallMillis])
     }
 
     static func staffDeactivated(_ p: StaffDeactivated, _ op: Op, _ db: Database) throws {
@@ -158,6 +173,23 @@ enum CoreSchema {
         """
 
     /// The conflict queue (read table: a replay parks the same merged ops again).
+    /// Terminal PINs (a read table) and, per device, wrong attempts and lockouts (never journaled:
+    /// a lockout belongs to the terminal where the PINs were typed).
+    static let v3 = """
+        CREATE TABLE staff_pin (
+            staffID TEXT PRIMARY KEY NOT NULL,
+            salt TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            rounds INTEGER NOT NULL,
+            setAt INTEGER NOT NULL
+        );
+        CREATE TABLE pin_lockout (
+            staffID TEXT PRIMARY KEY NOT NULL,
+            failures INTEGER NOT NULL,
+            lockedUntil INTEGER
+        );
+        """
+
     static let v2 = """
         CREATE TABLE conflict (
             id INTEGER PRIMARY KEY,

@@ -1,0 +1,1 @@
+// The shift desk: the TUI screens.
