@@ -103,6 +103,12 @@ public struct ShopDatabase: Sendable {
         try pool.write(body)
     }
 
+    /// Moves everything in the write-ahead log into the main file, so the file alone is the
+    /// whole shop (before copying it, in tests and tools).
+    public func checkpoint() throws {
+        try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+    }
+
     /// The migrations this program knows: a notebook's schema, compared when notebooks meet.
     public var migrations: [String] {
         registry.modules.flatMap(\.migrations).map(\.identifier)

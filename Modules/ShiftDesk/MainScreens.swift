@@ -1,0 +1,28 @@
+import TerminalUI
+
+/// The screens reachable with one key from the navigation bar: the digit (outside a text
+/// field) or the function key (always).
+public enum MainScreens {
+    public struct Entry: Sendable {
+        public let zh: String
+        public let en: String
+        public let make: @Sendable () -> any Screen
+
+        public func title(_ ctx: DeskContext) -> String { ctx.t(zh, en) }
+    }
+
+    /// In navigation-bar order; each screen's file adds its entry here.
+    public static let all: [Entry] = [
+        Entry(zh: "总览", en: "Dashboard") { DashboardScreen() },
+    ]
+
+    static func target(for key: Key, typing: Bool) -> Entry? {
+        let index: Int
+        switch key {
+        case .function(let n): index = n - 1
+        case .character(let c) where !typing: index = (c.wholeNumberValue ?? 0) - 1
+        default: return nil
+        }
+        return all.indices.contains(index) ? all[index] : nil
+    }
+}

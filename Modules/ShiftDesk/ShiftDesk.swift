@@ -1,1 +1,0 @@
-// The shift desk: the TUI screens.

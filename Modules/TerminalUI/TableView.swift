@@ -1,0 +1,102 @@
+import ShopDomain
+
+/// A table drawn into a grid: columns sized by display width (CJK = 2 cells), a highlighted
+/// selected row kept in view, a style per row.
+public struct TableView: Sendable {
+    public struct Column: Sendable {
+        public var title: String
+        public var alignment: DisplayWidth.Alignment
+        public var maxWidth: Int?
+        public init(_ title: String, alignment: DisplayWidth.Alignment = .left, maxWidth: Int? = nil) {
+            self.title = title
+            self.alignment = alignment
+            self.maxWidth = maxWidth
+        }
+    }
+
+    public var columns: [Column]
+    public var rows: [[String]] = []
+    public var styles: [CellStyle] = []
+    public var selected: Int?
+
+    public init(_ columns: [Column]) { self.columns = columns }
+
+    public mutating func append(_ cells: [String], style: CellStyle = .normal) {
+        rows.append(cells)
+        styles.append(style)
+    }
+
+    /// Moves the selection by `delta`, staying on the rows.
+    public mutating func move(_ delta: Int) {
+        guard !rows.isEmpty else { selected = nil; return }
+        selected = min(max(0, (selected ?? 0) + delta), rows.count - 1)
+    }
+
+    /// The widths the columns get: their content, capped, the last one taking what is left.
+    func widths(total: Int) -> [Int] {
+        var widths = columns.enumerated().map { index, column in
+            let content = rows.map { index < $0.count ? DisplayWidth.of($0[index]) : 0 }.max() ?? 0
+            return min(max(DisplayWidth.of(column.title), content), column.maxWidth ?? Int.max)
+        }
+        let gaps = max(0, columns.count - 1) * 2
+        var over = widths.reduce(0, +) + gaps - total
+        // Too wide: shrink the widest columns first, never below 4 cells.
+        while over > 0, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 4 {
+            widths[widest] -= 1
+            over -= 1
+        }
+        return widths
+    }
+
+    /// Draws the header and as many rows as fit, scrolled so the selection shows.
+    public func draw(_ grid: inout CellGrid, x: Int, y: Int, width: Int, height: Int) {
+        guard height > 0, width > 0 else { return }
+        let widths = widths(total: width)
+        func row(_ cells: [String], _ rowY: Int, _ style: CellStyle) {
+            var column = x
+            for (index, w) in widths.enumerated() {
+                guard column < x + width else { break }
+                let cell = index < cells.count ? cells[index] : ""
+                grid.putField(cell, x: column, y: rowY, width: min(w, x + width - column), style: style, alignment: columns[index].alignment)
+                column += w + 2
+            }
+        }
+        row(columns.map(\.title), y, .title)
+        let visible = height - 1
+        guard visible > 0 else { return }
+        let first = selected.map { max(0, $0 - visible + 1) } ?? 0
+        for (offset, index) in (first..<min(rows.count, first + visible)).enumerated() {
+            let style = index == selected ? CellStyle.selected : styles[index]
+            if index == selected { grid.fill(x: x, y: y + 1 + offset, width: width, height: 1, style: .selected) }
+            row(rows[index], y + 1 + offset, style)
+        }
+    }
+}
+
+/// A one-line text field: typed characters, backspace, masked for a PIN.
+public struct TextField: Sendable, Equatable {
+    public var text = ""
+    public var masked = false
+
+    public init(masked: Bool = false) { self.masked = masked }
+
+    /// Applies an editing key; returns whether it was one.
+    public mutating func edit(_ key: Key) -> Bool {
+        switch key {
+        case .character(let c) where !c.isNewline:
+            text.append(c)
+            return true
+        case .backspace:
+            if !text.isEmpty { text.removeLast() }
+            return true
+        default:
+            return false
+        }
+    }
+
+    public func draw(_ grid: inout CellGrid, x: Int, y: Int, width: Int) {
+        let shown = masked ? String(repeating: "•", count: text.count) : text
+        let tail = DisplayWidth.of(shown) >= width - 1 ? String(shown.suffix(width / 2)) : shown
+        grid.putField(tail + "▏", x: x, y: y, width: width, style: .input)
+    }
+}
