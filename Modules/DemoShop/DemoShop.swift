@@ -20,6 +20,9 @@ public enum DemoShop {
 
     static let owner = (name: "黄乔", birth: "1985-06-18")
 
+    /// Every demo person's PIN for `zhanggui-tui`.
+    public static let demoPIN = "1234"
+
     /// Creates the demo shop at `path` (which must not exist).
     @discardableResult
     public static func create(at path: String, seed: UInt64, modules: [StorageModule], clock: ShopClock) throws -> ShopDatabase {
@@ -41,6 +44,12 @@ public enum DemoShop {
             ? CivilDate(year: today.year + 1, month: 1, day: 1)! : CivilDate(year: today.year, month: today.month + 1, day: 1)!
         drafts.append(OpDraft(actor: gm, PolicySet(key: "CS-10.low-stock", value: "8", effectiveFrom: firstOfNextMonth)))
         try database.apply(drafts)
+        // Everyone's terminal PIN is 1234 in the demo.
+        let everyone = try database.read { db in try CoreQueries.staffList(db, includeInactive: false) }
+        try database.apply(everyone.map { person in
+            let salt = ShortID.make("S", ids: ids)
+            return OpDraft(actor: gm, StaffPINSet(staff: person.staff.id, salt: salt, hash: PIN.hash(demoPIN, salt: salt), rounds: PIN.rounds))
+        })
         let hand = try database.read { db in try CoreQueries.findStaff(db, "二哥").id }
         var warehouse = DemoWarehouse(database: database, ids: ids, random: SeededGenerator(seed: seed), gm: gm, hand: hand,
                                       today: today.adding(days: -16))

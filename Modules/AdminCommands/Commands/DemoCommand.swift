@@ -45,6 +45,7 @@ struct DemoCommand: ParsableCommand {
             return
         }
         Output.line(L("演示店铺已建好：\(path)（\(staff) 位员工）", "The demo shop is ready: \(path) (\(staff) staff)"))
+        Output.line(L("终端界面 zhanggui-tui：每个人的 PIN 都是 \(DemoShop.demoPIN)", "The terminal UI zhanggui-tui: everyone's PIN is \(DemoShop.demoPIN)"))
         Output.line(L("仓库笔记本：\(laptop.path)，有 \(laptop.pending) 条离线操作还没同步；令牌 \(laptop.token)",
                       "The warehouse laptop: \(laptop.path), \(laptop.pending) offline ops not yet synced; token \(laptop.token)"))
     }
