@@ -7,7 +7,7 @@ import Storage
 /// deductions for claims and undeliverables (LOG-8, LOG-9, LOG-11).
 public struct Reconciliation: Sendable, Equatable, Codable {
     public struct Line: Sendable, Equatable, Codable {
-        public enum Kind: String, Sendable, Codable { case matched, feeDifference = "fee-difference", notOurs = "not-ours", missing }
+        public enum Kind: String, Sendable, Codable { case matched, feeDifference = "fee-difference", notOurs = "not-ours", voided, missing }
         public var kind: Kind
         public var waybill: String
         public var statementLine: Int?
@@ -30,7 +30,7 @@ public struct Reconciliation: Sendable, Equatable, Codable {
     public var notOursTotal: Money
     public var overcharged: Money
     public var deductionsTotal: Money
-    /// What the shop should pay: the statement less lines that are not ours, overcharges and deductions.
+    /// What the shop should pay: the statement less lines that are not ours (or voided), overcharges and deductions.
     public var payable: Money
 
     public static func run(_ db: Database, courier: Courier, month: String, zone: ShopZone) throws -> Reconciliation {
@@ -47,7 +47,8 @@ public struct Reconciliation: Sendable, Equatable, Codable {
             """, arguments: [courier.code, start.millis, end.millis])
         var byNumber: [String: Row] = [:]
         for row in ours { byNumber[row["number"]] = row }
-        let known = Set(try String.fetchAll(db, sql: "SELECT number FROM waybill WHERE courier = ?", arguments: [courier.code]))
+        let known = Set(try String.fetchAll(db, sql: "SELECT number FROM waybill WHERE courier = ? AND live = 1", arguments: [courier.code]))
+        let voided = Set(try String.fetchAll(db, sql: "SELECT number FROM waybill WHERE courier = ? AND live = 0", arguments: [courier.code]))
         var lines: [Line] = [], seen: Set<String> = []
         var total = Money.zero, notOurs = Money.zero, over = Money.zero
         for row in try Row.fetchAll(db, sql: "SELECT * FROM statement_line WHERE statementID = ? ORDER BY line", arguments: [id]) {
@@ -55,8 +56,10 @@ public struct Reconciliation: Sendable, Equatable, Codable {
             total = total + charged
             seen.insert(number)
             guard known.contains(number) else {
+                // Not a parcel of ours, or a label we voided and never sent: not to be paid.
                 notOurs = notOurs + charged
-                lines.append(Line(kind: .notOurs, waybill: number, statementLine: row["line"], grams: grams, charged: charged))
+                lines.append(Line(kind: voided.contains(number) ? .voided : .notOurs, waybill: number, statementLine: row["line"],
+                                  grams: grams, charged: charged))
                 continue
             }
             let parcel = byNumber[number]

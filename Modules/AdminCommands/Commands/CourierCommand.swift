@@ -93,6 +93,7 @@ extension CourierCommand {
             case .matched: L("对上", "matched")
             case .feeDifference: L("运费差异", "fee differs")
             case .notOurs: L("非我方单号", "not ours")
+            case .voided: L("已作废单号", "voided by us")
             case .missing: L("单上缺少", "missing")
             }
         }
