@@ -15,6 +15,9 @@ public struct HubDevice: Sendable, Equatable, Codable {
     public var quarantinedAt: Date?
     public var lastSeenAt: Date?
     public var opsPushed: Int
+    /// The hub position the device is known to have pulled up to (a pull's `after`, a notebook
+    /// file's `pulled`): where `notebook export --for` starts.
+    public var pulledSeq: Int64
 }
 
 /// The hub's device registry. Tokens are secrets: they are device-local state, never in the
@@ -62,6 +65,13 @@ public struct DeviceRegistry: Sendable {
         return try find(device.id)
     }
 
+    /// Records that a device has everything up to `seq` (never moves back).
+    func recordPulled(_ id: String, upTo seq: Int64) throws {
+        try database.writeLocal { db in
+            try db.execute(sql: "UPDATE hub_device SET pulledSeq = ? WHERE id = ? AND pulledSeq < ?", arguments: [seq, id, seq])
+        }
+    }
+
     /// The device a token belongs to, if it may sync.
     public func authenticate(_ token: String?) throws(SyncError) -> HubDevice {
         guard let token, !token.isEmpty else { throw .unauthorized }
@@ -87,6 +97,7 @@ public struct DeviceRegistry: Sendable {
         HubDevice(id: row["id"], name: row["name"], deviceID: row["deviceID"], registeredAt: Date(millis: row["registeredAt"]),
                   revokedAt: (row["revokedAt"] as Int64?).map(Date.init(millis:)),
                   quarantinedAt: (row["quarantinedAt"] as Int64?).map(Date.init(millis:)),
-                  lastSeenAt: (row["lastSeenAt"] as Int64?).map(Date.init(millis:)), opsPushed: row["opsPushed"])
+                  lastSeenAt: (row["lastSeenAt"] as Int64?).map(Date.init(millis:)), opsPushed: row["opsPushed"],
+                  pulledSeq: row["pulledSeq"])
     }
 }

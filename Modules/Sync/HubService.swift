@@ -43,6 +43,8 @@ public struct HubService: Sendable {
         guard after >= 0 else { throw .badRequest("after must be 0 or more") }
         guard (1...SyncProtocol.maxBatch).contains(limit) else { throw .badRequest("limit must be 1 to \(SyncProtocol.maxBatch)") }
         do {
+            // Asking for what follows `after` says the device has everything up to it.
+            if after > device.pulledSeq { try registry.recordPulled(device.id, upTo: after) }
             let entries = try database.entries(after: after, excluding: device.deviceID.map(DeviceID.init(rawValue:)), limit: limit + 1)
             let page = entries.prefix(limit)
             // The cursor moves past the device's own ops too, which the query leaves out.

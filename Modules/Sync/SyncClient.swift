@@ -46,10 +46,14 @@ public struct SyncClient: Sendable {
     public func sync() async throws -> Result {
         var result = Result(pushed: 0, pulled: 0, conflicts: 0, held: 0)
         do {
-            var cursor = try Self.cursor(database, hub: hub)
+            var cursor = try Self.starting(database, hub: hub)
+            // A notebook with nothing to push yet still introduces itself once, so the hub binds
+            // its token to this notebook (and can export hub files for it).
+            var introduced = cursor.pushedSeq > 0
             while true {
                 let ops = try database.ops(from: database.deviceID, after: cursor.pushedSeq).prefix(Self.batch)
-                guard !ops.isEmpty else { break }
+                guard !ops.isEmpty || !introduced else { break }
+                introduced = true
                 let response = try await transport.push(.init(device: database.deviceID, migrations: database.migrations, ops: Array(ops)))
                 result.pushed += response.applied
                 result.conflicts += response.conflicts
@@ -93,7 +97,27 @@ public struct SyncClient: Sendable {
         }
     }
 
+    /// The cursors to start a round with: this hub's, or — the first time a notebook that has
+    /// met its hub only by file syncs over the network — the ones the hub files moved.
+    static func starting(_ database: ShopDatabase, hub: String) throws -> Cursor {
+        let known = try database.read { db in
+            try Row.fetchOne(db, sql: "SELECT 1 FROM sync_peer WHERE hub = ?", arguments: [hub]) != nil
+        }
+        var cursor = try Self.cursor(database, hub: hub)
+        if !known, let byFile = try database.read({ db in
+            try Row.fetchOne(db, sql: "SELECT pushedSeq, pulledSeq FROM sync_peer WHERE hub LIKE 'file:%' ORDER BY lastSyncAt DESC LIMIT 1")
+        }) {
+            cursor.pushedSeq = byFile["pushedSeq"]
+            cursor.pulledSeq = byFile["pulledSeq"]
+        }
+        return cursor
+    }
+
     func save(_ cursor: Cursor) throws {
+        try Self.save(cursor, in: database)
+    }
+
+    static func save(_ cursor: Cursor, in database: ShopDatabase) throws {
         try database.writeLocal { db in
             try db.execute(sql: """
                 INSERT INTO sync_peer (hub, pushedSeq, pulledSeq, lastSyncAt, lastResult) VALUES (?, ?, ?, ?, ?)

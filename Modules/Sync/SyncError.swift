@@ -20,14 +20,26 @@ public enum SyncError: Error, Equatable, Sendable {
     case hubRefused(status: Int, message: String)
     case tornFile(file: String, line: Int, reason: String)
     case notSynced
+    /// Hub files (`notebook export --for`) and where they may be imported.
+    case notBound(String)
+    case pastHubHead(after: Int64, last: Int64)
+    case notTheHub
+    case hubFileAtHub(String)
+    case wrongDevice(name: String, device: String, here: String)
+    case otherHub(String)
+    case newerHub([String])
+    case gap(first: Int64, pulled: Int64)
+    case tornHubFile(file: String, line: Int, reason: String)
 
     /// The HTTP status the daemon answers with.
     public var status: Int {
         switch self {
-        case .badRequest, .newerSchema, .oldFormat, .tornFile, .notSynced: 400
+        case .badRequest, .newerSchema, .oldFormat, .tornFile, .notSynced, .pastHubHead, .newerHub, .gap, .tornHubFile: 400
         case .unauthorized: 401
         case .revoked, .foreignOps, .boundElsewhere: 403
+        case .notTheHub, .hubFileAtHub, .wrongDevice, .otherHub: 403
         case .unknownDevice, .notRegistered: 404
+        case .notBound: 409
         case .cloned: 409
         case .tooLarge: 413
         case .badOp: 422
@@ -80,9 +92,36 @@ extension SyncError: ShopError {
         case .tornFile(let file, let line, let reason):
             language.pick(zh: "\(file):\(line): 文件在这里断了（\(reason)）：之前的部分已导入，请从笔记本电脑重新导出",
                           en: "\(file):\(line): the file breaks here (\(reason)); the part before it was imported: export again from the laptop")
+        case .tornHubFile(let file, let line, let reason):
+            language.pick(zh: "\(file):\(line): 文件在这里断了（\(reason)）：之前的部分已导入，请在中心机重新导出",
+                          en: "\(file):\(line): the file breaks here (\(reason)); the part before it was imported: export again at the hub")
         case .notSynced:
             language.pick(zh: "这个笔记本还没有和中心同步过：先运行 zhanggui sync --hub 地址 --token 令牌",
                           en: "this notebook has not synced yet: run zhanggui sync --hub URL --token TOKEN first")
+        case .notBound(let name):
+            language.pick(zh: "中心机还不知道“\(name)”是哪个笔记本：让它联网同步一次，或在中心机用 zhanggui notebook import 文件 --device \(name) 导入它导出的笔记本文件",
+                          en: "the hub does not know yet which notebook “\(name)” is: sync it once over the network, or import a notebook file it exported with zhanggui notebook import FILE --device \(name)")
+        case .pastHubHead(let after, let last):
+            language.pick(zh: "--after \(after) 超过了中心机最后一条操作（\(last)）：用笔记本电脑上 zhanggui sync status 显示的“已拉取到”",
+                          en: "--after \(after) is past the hub's last op (\(last)): use the “pulled up to” that zhanggui sync status shows on the laptop")
+        case .notTheHub:
+            language.pick(zh: "这个数据库不是中心机（店铺不是在这里建的）：笔记本文件要在中心机导入，--for 导出也只在中心机做；这台电脑只导入中心机为它导出的文件",
+                          en: "this database is not the hub (the shop was not created here): notebook files are imported, and --for files exported, at the hub; this computer imports only files the hub made for it")
+        case .hubFileAtHub(let name):
+            language.pick(zh: "这是中心机为“\(name)”导出的文件：请带到那台笔记本电脑上导入，不要在中心机导入",
+                          en: "this file is the hub's ops for “\(name)”: import it on that laptop, not at the hub")
+        case .wrongDevice(let name, let device, let here):
+            language.pick(zh: "这个文件是给“\(name)”（设备 \(device)）的，不是这个笔记本（\(here)）：请在中心机用 zhanggui notebook export 文件 --for \(here) 重新导出",
+                          en: "this file is for “\(name)” (device \(device)), not this notebook (\(here)): export again at the hub with zhanggui notebook export FILE --for \(here)")
+        case .otherHub(let shop):
+            language.pick(zh: "这个文件来自另一个店铺的中心机（\(shop)）：请用本店中心机导出的文件",
+                          en: "this file comes from another shop's hub (\(shop)): use a file from this shop's hub")
+        case .newerHub(let migrations):
+            language.pick(zh: "这个文件来自更新版本的掌柜（\(migrations.joined(separator: ", "))）：请先升级这台电脑上的掌柜",
+                          en: "this file comes from a newer Zhanggui (\(migrations.joined(separator: ", "))): upgrade Zhanggui on this computer first")
+        case .gap(let first, let pulled):
+            language.pick(zh: "文件从中心第 \(first) 条开始，但这个笔记本只拉取到第 \(pulled) 条，中间缺了：请从中心机重新导出（zhanggui notebook export 文件 --for 本设备 --after \(pulled)）",
+                          en: "the file starts at hub op \(first) but this notebook has pulled only up to \(pulled), so ops are missing between: export again from the hub (zhanggui notebook export FILE --for THIS-DEVICE --after \(pulled))")
         }
     }
 }

@@ -81,8 +81,16 @@ extension SyncError {
         case .unknownDevice, .notRegistered: "unknown-device"
         case .hubUnreachable: "unreachable"
         case .hubRefused: "refused"
-        case .tornFile: "torn-file"
+        case .tornFile, .tornHubFile: "torn-file"
         case .notSynced: "not-synced"
+        case .notBound: "not-bound"
+        case .pastHubHead: "past-hub-head"
+        case .notTheHub: "not-the-hub"
+        case .hubFileAtHub: "hub-file-at-hub"
+        case .wrongDevice: "wrong-device"
+        case .otherHub: "other-hub"
+        case .newerHub: "newer-hub"
+        case .gap: "gap"
         }
     }
 }

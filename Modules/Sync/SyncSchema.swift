@@ -2,8 +2,8 @@ import GRDB
 import Storage
 
 /// The sync module's tables: device-local state, never synced and never rebuilt from the journal.
-/// The hub keeps its registered devices (tokens stored hashed) and incidents; a notebook keeps
-/// its cursors per hub.
+/// The hub keeps its registered devices (tokens stored hashed, and how far each is known to have
+/// pulled) and incidents; a notebook keeps its cursors per hub.
 public enum SyncStore {
     public static let module = StorageModule(
         name: "sync",
@@ -34,7 +34,9 @@ public enum SyncStore {
                 lastSyncAt INTEGER,
                 lastResult TEXT
             );
-            """)],
+            """),
+            // How far the hub knows each device has pulled: what `notebook export --for` starts after.
+            .init("sync.v2", sql: "ALTER TABLE hub_device ADD COLUMN pulledSeq INTEGER NOT NULL DEFAULT 0")],
         handlers: [],
         readTables: []
     )

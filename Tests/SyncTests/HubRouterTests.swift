@@ -43,7 +43,7 @@ struct HubRouterTests {
             try await client.execute(uri: "/metrics", method: .get) { response in
                 let text = String(buffer: response.body)
                 #expect(text.contains("zhanggui_ops_merged_total 1"))
-                #expect(text.contains("zhanggui_push_seconds_count 1"))
+                #expect(text.contains("zhanggui_push_seconds_count 2"))  // the laptop's introduction on its first sync, then this push
             }
         }
     }
@@ -53,6 +53,7 @@ struct HubRouterTests {
         let world = try SyncWorld()
         let (laptop, _, token) = try await world.laptopWithToken("笔记本")
         let (_, otherToken) = try world.service.registry.register(name: "别的")
+        let (_, unboundToken) = try world.service.registry.register(name: "新的")  // the laptop's token is bound by its first sync
         let (revokedDevice, revokedToken) = try world.service.registry.register(name: "旧的")
         _ = try world.service.registry.revoke(revokedDevice.id)
         try laptop.apply(SyncWorld.adjust("AF-1", "A-01-1", 1, by: world.lead))
@@ -73,7 +74,8 @@ struct HubRouterTests {
             ("zg_nonsense", try request([op]), 401, "unauthorized"),
             (revokedToken, try request([op]), 403, "revoked"),
             (otherToken, try request([op]), 403, "bound-elsewhere"),
-            (token, try request([op], device: DeviceID(rawValue: "spoofed")), 403, "foreign-ops"),
+            (token, try request([op], device: DeviceID(rawValue: "spoofed")), 403, "bound-elsewhere"),
+            (unboundToken, try request([op], device: DeviceID(rawValue: "spoofed")), 403, "foreign-ops"),
             (token, try request(tooMany), 413, "too-large"),
             (token, try request([tampered]), 422, "bad-op"),
         ]

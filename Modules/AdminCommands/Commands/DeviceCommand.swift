@@ -45,11 +45,12 @@ struct DeviceCommand: ParsableCommand {
             if global.json { return Output.json(devices) }
             let zone = try database.zone()
             var table = TextTable([.init(L("编号", "ID")), .init(L("名称", "Name")), .init(L("设备", "Notebook")), .init(L("状态", "Status")),
-                                   .init(L("已推送", "Ops pushed"), alignment: .right), .init(L("最近同步", "Last seen"))])
+                                   .init(L("已推送", "Ops pushed"), alignment: .right),
+                                   .init(L("已拉取到", "Pulled to"), alignment: .right), .init(L("最近同步", "Last seen"))])
             for d in devices {
                 let status = d.quarantinedAt != nil ? L("已隔离", "QUARANTINED") : d.revokedAt != nil ? L("已吊销", "revoked") : L("正常", "active")
                 table.append(d.id, d.name, d.deviceID.map { String($0.prefix(8)) } ?? L("（未同步）", "(not yet)"), status, String(d.opsPushed),
-                             d.lastSeenAt.map { zone.format($0) } ?? "")
+                             String(d.pulledSeq), d.lastSeenAt.map { zone.format($0) } ?? "")
             }
             Output.table(table)
         }

@@ -65,6 +65,7 @@ struct SyncCommand: ParsableCommand {
             if global.json { return Output.json(StatusJSON(pending: pending, cursor: cursor)) }
             Output.line(L("待推送：\(pending) 条", "Waiting to push: \(pending) ops"))
             Output.line(L("中心机：", "Hub: ") + (cursor.hub.isEmpty ? L("（从未同步）", "(never synced)") : cursor.hub))
+            if !cursor.hub.isEmpty { Output.line(L("已拉取到中心第 \(cursor.pulledSeq) 条", "Pulled up to hub op \(cursor.pulledSeq)")) }
             if let at = cursor.lastSyncAt {
                 let zone = (try? database.zone()) ?? (try! ShopZone(ShopZone.defaultIdentifier))
                 Output.line(L("上次同步：", "Last sync: ") + zone.format(at) + "  " + (cursor.lastResult ?? ""))

@@ -46,3 +46,30 @@ extension ShopDatabase {
         try read { db in try DeviceHead.fetch(db, device: device).lastSeq }
     }
 }
+
+extension ShopDatabase {
+    /// Every entry a pull after `seq` would serve (all of them, not a page) and the journal's last
+    /// position, read from one snapshot: what a hub file for a device holds.
+    public func entries(after seq: Int64, excluding device: DeviceID?) throws -> (entries: [JournalEntry], last: Int64) {
+        try read { db in
+            let last = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM journal")!
+            let entries = try Row.fetchAll(db, sql: "SELECT * FROM journal WHERE seq > ? AND deviceID != ? ORDER BY seq",
+                                           arguments: [seq, device?.rawValue ?? ""]).map(JournalEntry.init(row:))
+            return (entries, last)
+        }
+    }
+
+    /// The device whose database created the shop (`shop.created`): the hub. Nil while a new
+    /// notebook has not received the shop yet.
+    public func shopCreator() throws -> DeviceID? {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT deviceID FROM journal WHERE kind = ? ORDER BY seq LIMIT 1",
+                                arguments: [ShopCreated.kind]).map(DeviceID.init(rawValue:))
+        }
+    }
+
+    /// Whether this database is the shop's hub: the one that created the shop.
+    public var isHub: Bool {
+        get throws { try shopCreator() == deviceID }
+    }
+}
