@@ -240,6 +240,7 @@ final class PickPackScreen: Screen {
             field = TextField()
             if code.isEmpty { return try finish(pack, parcel, ctx) }
             do {
+                let before = pack.packed
                 let outcome = try ctx.read { db in try pack.scan(code, db) }
                 session = pack
                 switch outcome {
@@ -247,7 +248,10 @@ final class PickPackScreen: Screen {
                     scans.insert((true, "✓ \(sku.rawValue) \(packed)/\(of)"), at: 0)
                     return .status(Status("✓ \(sku.rawValue) \(packed)/\(of)", .ok))
                 case .complete:
-                    scans.insert((true, ctx.t("✓ 全部对上", "✓ every line matched")), at: 0)
+                    // The line this last scan ticked: the one whose count moved.
+                    let sku = pack.expected.keys.first { pack.packed[$0] != before[$0] }
+                    let line = sku.map { "✓ \($0.rawValue) \(pack.packed[$0]!)/\(pack.expected[$0]!) · " } ?? "✓ "
+                    scans.insert((true, line + ctx.t("全部对上", "every line matched")), at: 0)
                     return .status(Status(ctx.t("全部对上：按 Enter 签名打包", "Every line matched: press Enter to sign as packer"), .ok))
                 }
             } catch let error as LogisticsError {
