@@ -276,3 +276,33 @@ extension ShippingQueries {
                          handedAt: (row["handedAt"] as Int64?).map(Date.init(millis:)), courierName: row["courierName"], packedBy: row["packedBy"])
     }
 }
+
+/// One print batch and how far its live waybills have gone (WH-7, LOG-4).
+public struct BatchRow: Sendable, Equatable, Codable {
+    public var batch: String
+    public var courier: String
+    public var printedAt: Date
+    /// The name of who printed it.
+    public var printedBy: String
+    /// Live waybills, and how many of them are still only printed, packed, handed over.
+    public var waybills: Int
+    public var printed: Int
+    public var packed: Int
+    public var handedOver: Int
+}
+
+extension ShippingQueries {
+    /// Print batches, newest first, with counts of their live waybills by state.
+    public static func batches(_ db: Database, limit: Int = 100) throws -> [BatchRow] {
+        try Row.fetchAll(db, sql: """
+            SELECT b.id, b.courier, b.printedAt, COALESCE((SELECT name FROM staff s WHERE s.id = b.printedBy), b.printedBy) AS printer,
+                   COUNT(w.number) AS waybills, COALESCE(SUM(w.state = 'printed'), 0) AS printed,
+                   COALESCE(SUM(w.state = 'packed'), 0) AS packed, COALESCE(SUM(w.state = 'handed-over'), 0) AS handed
+            FROM print_batch b LEFT JOIN waybill w ON w.batch = b.id AND w.live = 1
+            GROUP BY b.id ORDER BY b.printedAt DESC, b.id DESC LIMIT ?
+            """, arguments: [limit]).map { row in
+            BatchRow(batch: row["id"], courier: row["courier"], printedAt: Date(millis: row["printedAt"]), printedBy: row["printer"],
+                     waybills: row["waybills"], printed: row["printed"], packed: row["packed"], handedOver: row["handed"])
+        }
+    }
+}

@@ -14,6 +14,8 @@ public enum MainScreens {
     /// In navigation-bar order; each screen's file adds its entry here.
     public static let all: [Entry] = [
         Entry(zh: "总览", en: "Dashboard") { DashboardScreen() },
+        Entry(zh: "交接", en: "Handover") { HandoverScreen() },
+        Entry(zh: "拣货打包", en: "Pick & pack") { PickPackScreen() },
     ]
 
     static func target(for key: Key, typing: Bool) -> Entry? {
