@@ -7,6 +7,8 @@
 //   zhanggui-bench sync-merge DIR N      merge an N-op notebook into a hub, then replay it (no-op)
 //   zhanggui-bench orders-setup DIR ORDERS LINES PRODUCTS
 //                                        a shop with a catalogue, and the seller centre's order and detail exports (UTF-8)
+//   zhanggui-bench orders-read ORDERS DETAILS
+//                                        only read and parse the two exports (the import's reading half), timed
 //   zhanggui-bench labels-setup DB ORDERS PRODUCTS
 //                                        a shop with ORDERS paid orders, a sender and ZTO numbers
 //   zhanggui-bench big-hub-setup DIR HUB_OPS NOTEBOOK_OPS
@@ -58,6 +60,9 @@ do {
             fail("orders-setup DIR ORDERS LINES PRODUCTS")
         }
         try OrderFiles.run(directory: arguments[2], orders: orders, lines: lines, products: products, clock: clock)
+    case "orders-read":
+        guard arguments.count == 4 else { fail("orders-read ORDERS DETAILS") }
+        try OrderRead.run(orders: arguments[2], details: arguments[3])
     case "labels-setup":
         guard arguments.count == 5, let orders = Int(arguments[3]), let products = Int(arguments[4]) else { fail("labels-setup DB ORDERS PRODUCTS") }
         try LabelsSetup.run(path: arguments[2], orders: orders, products: products, clock: clock)
