@@ -17,7 +17,7 @@
 //                                        merge the notebook's ops into the hub (1,000-op batches), timed
 //   zhanggui-bench push-setup DIR DEVICES OPS
 //                                        a hub with DEVICES registered devices, and a notebook of OPS ops for each
-//   zhanggui-bench push-run URL DIR DEVICES BATCH
+//   zhanggui-bench push-run URL DIR DEVICES BATCH [socket|urlsession]
 //                                        every device pushes its ops to zhangguid at URL at once, BATCH ops a push
 import Foundation
 import ShopDomain
@@ -77,8 +77,10 @@ do {
         guard arguments.count == 5, let devices = Int(arguments[3]), let ops = Int(arguments[4]) else { fail("push-setup DIR DEVICES OPS") }
         try PushBench.setup(directory: arguments[2], devices: devices, ops: ops, clock: clock)
     case "push-run":
-        guard arguments.count == 6, let devices = Int(arguments[4]), let batch = Int(arguments[5]) else { fail("push-run URL DIR DEVICES BATCH") }
-        try await PushBench.run(url: arguments[2], directory: arguments[3], devices: devices, batch: batch, clock: .system)
+        guard (6...7).contains(arguments.count), let devices = Int(arguments[4]), let batch = Int(arguments[5]),
+              arguments.count == 6 || ["socket", "urlsession"].contains(arguments[6]) else { fail("push-run URL DIR DEVICES BATCH [socket|urlsession]") }
+        try await PushBench.run(url: arguments[2], directory: arguments[3], devices: devices, batch: batch,
+                                client: arguments.count == 7 ? arguments[6] : "socket", clock: .system)
     case "schema":
         _ = try ShopDatabase.create(at: arguments[2], shop: "基准", owner: "黄乔", clock: clock, ids: .seeded(1))
     default:
