@@ -25,8 +25,11 @@ enum SyncBench {
             OpDraft(actor: gm, StockAdjusted(sku: SKU(rawValue: "AF-1"), location: LocationCode(rawValue: "A-01-1"), delta: 1, reason: "基准"))
         })
         let ops = try laptop.ops(from: laptop.deviceID)
+        var cpu: [Double] = []
         func push() throws -> Duration {
             let start = ContinuousClock.now
+            let cpuStart = CPUTime.now()
+            defer { cpu.append(CPUTime.now() - cpuStart) }
             for batch in stride(from: 0, to: ops.count, by: SyncProtocol.maxBatch) {
                 _ = try service.receive(Array(ops[batch..<min(batch + SyncProtocol.maxBatch, ops.count)]), from: laptop.deviceID, hubDevice: nil)
             }
@@ -35,7 +38,7 @@ enum SyncBench {
         let merge = try push()
         let replay = try push()
         let seconds = { (d: Duration) in Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
-        print(String(format: "sync-merge ops=%d merge=%.3fs rate=%.0f ops/s replay=%.3fs", count, seconds(merge),
-                     Double(count) / seconds(merge), seconds(replay)))
+        print(String(format: "sync-merge ops=%d merge=%.3fs cpu=%.3fs rate=%.0f ops/s replay=%.3fs replay-cpu=%.3fs", count, seconds(merge),
+                     cpu[0], Double(count) / seconds(merge), seconds(replay), cpu[1]))
     }
 }

@@ -5,6 +5,20 @@
 //   zhanggui-bench schema DB             create an empty database with the same schema
 //   zhanggui-bench stock-setup DB SKUS N create a shop with SKUS products and N stock movements
 //   zhanggui-bench sync-merge DIR N      merge an N-op notebook into a hub, then replay it (no-op)
+//   zhanggui-bench orders-setup DIR ORDERS LINES PRODUCTS
+//                                        a shop with a catalogue, and the seller centre's order and detail exports (UTF-8)
+//   zhanggui-bench orders-read ORDERS DETAILS
+//                                        only read and parse the two exports (the import's reading half), timed
+//   zhanggui-bench labels-setup DB ORDERS PRODUCTS
+//                                        a shop with ORDERS paid orders, a sender and ZTO numbers
+//   zhanggui-bench big-hub-setup DIR HUB_OPS NOTEBOOK_OPS
+//                                        a hub with HUB_OPS ops and a registered notebook with NOTEBOOK_OPS more
+//   zhanggui-bench big-hub-merge HUB LAPTOP TOKEN
+//                                        merge the notebook's ops into the hub (1,000-op batches), timed
+//   zhanggui-bench push-setup DIR DEVICES OPS
+//                                        a hub with DEVICES registered devices, and a notebook of OPS ops for each
+//   zhanggui-bench push-run URL DIR DEVICES BATCH [socket|urlsession]
+//                                        every device pushes its ops to zhangguid at URL at once, BATCH ops a push
 import Foundation
 import ShopDomain
 import Storage
@@ -41,6 +55,32 @@ do {
     case "sync-merge":
         guard arguments.count == 4, let count = Int(arguments[3]) else { fail("sync-merge DIR N") }
         try SyncBench.run(directory: arguments[2], ops: count, clock: clock)
+    case "orders-setup":
+        guard arguments.count == 6, let orders = Int(arguments[3]), let lines = Int(arguments[4]), let products = Int(arguments[5]) else {
+            fail("orders-setup DIR ORDERS LINES PRODUCTS")
+        }
+        try OrderFiles.run(directory: arguments[2], orders: orders, lines: lines, products: products, clock: clock)
+    case "orders-read":
+        guard arguments.count == 4 else { fail("orders-read ORDERS DETAILS") }
+        try OrderRead.run(orders: arguments[2], details: arguments[3])
+    case "labels-setup":
+        guard arguments.count == 5, let orders = Int(arguments[3]), let products = Int(arguments[4]) else { fail("labels-setup DB ORDERS PRODUCTS") }
+        try LabelsSetup.run(path: arguments[2], orders: orders, products: products, clock: clock)
+    case "big-hub-setup":
+        guard arguments.count == 5, let hubOps = Int(arguments[3]), let notebookOps = Int(arguments[4]) else { fail("big-hub-setup DIR HUB_OPS NOTEBOOK_OPS") }
+        try BigHubBench.setup(directory: arguments[2], hubOps: hubOps, notebookOps: notebookOps, clock: clock)
+    case "big-hub-merge":
+        guard arguments.count == 5 else { fail("big-hub-merge HUB LAPTOP TOKEN") }
+        let token = try String(contentsOfFile: arguments[4], encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        try BigHubBench.merge(hub: arguments[2], laptop: arguments[3], token: token, clock: clock)
+    case "push-setup":
+        guard arguments.count == 5, let devices = Int(arguments[3]), let ops = Int(arguments[4]) else { fail("push-setup DIR DEVICES OPS") }
+        try PushBench.setup(directory: arguments[2], devices: devices, ops: ops, clock: clock)
+    case "push-run":
+        guard (6...7).contains(arguments.count), let devices = Int(arguments[4]), let batch = Int(arguments[5]),
+              arguments.count == 6 || ["socket", "urlsession"].contains(arguments[6]) else { fail("push-run URL DIR DEVICES BATCH [socket|urlsession]") }
+        try await PushBench.run(url: arguments[2], directory: arguments[3], devices: devices, batch: batch,
+                                client: arguments.count == 7 ? arguments[6] : "socket", clock: .system)
     case "schema":
         _ = try ShopDatabase.create(at: arguments[2], shop: "基准", owner: "黄乔", clock: clock, ids: .seeded(1))
     default:

@@ -5,6 +5,7 @@
 #   sqlite3           the end-to-end tests tamper with a journal; the benchmarks compare against it
 #   tmux              drives the terminal UI in end-to-end tests
 #   curl, python3     the end-to-end scripts talk to the daemon and read --json output
+#   time              GNU time (/usr/bin/time -v): the benchmarks report peak memory with it
 set -euo pipefail
 
 zhanggui_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -17,6 +18,7 @@ zhanggui_setup() {
     done
     command -v curl >/dev/null || missing+=(curl)
     command -v python3 >/dev/null || missing+=(python3)
+    [ -x /usr/bin/time ] || missing+=(time)
     if [ ${#missing[@]} -gt 0 ]; then
         echo "==> installing ${missing[*]}"
         local sudo=""
