@@ -26,11 +26,11 @@ enum OrderHandlers {
             return
         }
         guard !o.consignee.isEmpty, !o.address.isEmpty else { throw LogisticsError.noConsignee(o.order.rawValue) }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO order_header (id, buyer, status, closeReason, refunded, goodsTotal, postage, total, paid, buyerMessage,
                 consignee, phone, address, postcode, createdAt, paidAt, sellerRemark, importedAt, updatedAt)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [o.order.rawValue, o.buyer, o.status.rawValue, o.closeReason, o.refunded, o.goodsTotal.fen, o.postage.fen,
+            """).execute(arguments: [o.order.rawValue, o.buyer, o.status.rawValue, o.closeReason, o.refunded, o.goodsTotal.fen, o.postage.fen,
                              o.total.fen, o.paid.fen, o.buyerMessage, o.consignee, o.phone, o.address, o.postcode, o.createdAt, o.paidAt,
                              o.sellerRemark, op.hlc.wallMillis, op.hlc.wallMillis])
         for (index, line) in o.lines.enumerated() {

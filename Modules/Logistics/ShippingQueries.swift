@@ -97,10 +97,10 @@ public enum ShippingQueries {
 
     /// `model/colour/size×qty` for each line (LOG-1); an unmatched line shows its title and attributes.
     static func items(_ db: Database, _ order: OrderID) throws -> [String] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db.cachedStatement(sql: """
             SELECT l.title, l.attributes, l.quantity, p.style, p.colour, p.size FROM order_line l LEFT JOIN product p ON p.sku = l.sku
             WHERE l.orderID = ? ORDER BY l.line
-            """, arguments: [order.rawValue]).map { row in
+            """), arguments: [order.rawValue]).map { row in
             let quantity: Int = row["quantity"]
             if let style: String = row["style"] {
                 let parts = [style, row["colour"] as String, row["size"] as String].filter { !$0.isEmpty }
