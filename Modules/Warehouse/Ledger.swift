@@ -18,6 +18,7 @@ enum Ledger {
             INSERT INTO stock_balance (sku, location, quantity) VALUES (?, ?, ?)
             ON CONFLICT (sku, location) DO UPDATE SET quantity = quantity + excluded.quantity
             """).execute(arguments: [sku.rawValue, location.rawValue, delta])
+        // Not `RETURNING`: SQLite runs such a statement through a temporary table, several times slower.
         let balance = try Int.fetchOne(db.cachedStatement(sql: "SELECT quantity FROM stock_balance WHERE sku = ? AND location = ?"),
                                        arguments: [sku.rawValue, location.rawValue]) ?? 0
         if balance < 0 {
@@ -35,32 +36,49 @@ enum Ledger {
                                      op.actor.rawValue, op.hlc.wallMillis])
     }
 
-    /// Available = on hand in sellable locations − reserved by paid orders not yet shipped.
-    static func available(_ db: Database, _ sku: SKU) throws -> Int {
-        try Int.fetchOne(db.cachedStatement(sql: """
-            SELECT COALESCE((SELECT SUM(b.quantity) FROM stock_balance b JOIN location l ON l.code = b.location
-                             WHERE b.sku = ?1 AND l.kind = 'sellable'), 0)
-                 - COALESCE((SELECT SUM(quantity) FROM stock_reservation WHERE sku = ?1), 0)
-            """), arguments: [sku.rawValue])!
+    /// What the low-stock rule needs of a product: its kind (goods or supplies, which have
+    /// different default thresholds) and its own threshold, if it has one.
+    struct AlertRule {
+        var kind: ProductKind
+        var lowThreshold: Int?
+    }
+
+    /// The product's alert rule; nil for an unknown SKU.
+    static func alertRule(_ db: Database, _ sku: SKU) throws -> AlertRule? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT kind, lowThreshold FROM product WHERE sku = ?"),
+                         arguments: [sku.rawValue]).map { row in
+            AlertRule(kind: ProductKind(rawValue: row[0]) ?? .goods, lowThreshold: row[1])
+        }
     }
 
     /// Raises a low-stock alert once when available stock falls below the threshold, and clears it
     /// when stock recovers (WH-6, CS-10). Never two open alerts for one SKU.
     static func evaluateAlert(_ db: Database, _ op: Op, _ sku: SKU) throws {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT kind, lowThreshold FROM product WHERE sku = ?"),
-                                         arguments: [sku.rawValue]) else { return }
-        let kind = ProductKind(rawValue: row["kind"]) ?? .goods
+        guard let rule = try alertRule(db, sku) else { return }
+        try evaluateAlert(db, op, sku, rule)
+    }
+
+    /// The same with the product's rule already read (in the same op: products do not change
+    /// while stock is booked).
+    static func evaluateAlert(_ db: Database, _ op: Op, _ sku: SKU, _ rule: AlertRule) throws {
         let threshold: Int
-        if let own: Int = row["lowThreshold"] {
+        if let own = rule.lowThreshold {
             threshold = own
         } else {
-            let item = PolicyCatalog.item(kind == .supply ? "WH-10.low-supplies" : "CS-10.low-stock")!
+            let item = rule.kind == .supply ? lowSupplies : lowStock
             guard case .count(let n) = try ProjectionContext.policy(item, on: ProjectionContext.day(of: op, db), db) else { return }
             threshold = n
         }
-        let available = try available(db, sku)
-        let open = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM low_stock_alert WHERE sku = ? AND clearedAt IS NULL"),
-                                      arguments: [sku.rawValue])
+        // Available (on hand in sellable locations − reserved by paid orders not yet shipped) and
+        // the open alert, in one statement.
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT COALESCE((SELECT SUM(b.quantity) FROM stock_balance b JOIN location l ON l.code = b.location
+                             WHERE b.sku = ?1 AND l.kind = 'sellable'), 0)
+                 - COALESCE((SELECT SUM(quantity) FROM stock_reservation WHERE sku = ?1), 0),
+                   (SELECT id FROM low_stock_alert WHERE sku = ?1 AND clearedAt IS NULL)
+            """), arguments: [sku.rawValue])!
+        let available: Int = row[0]
+        let open: Int64? = row[1]
         if available < threshold, open == nil {
             try db.cachedStatement(sql: "INSERT INTO low_stock_alert (sku, available, threshold, raisedAt) VALUES (?, ?, ?, ?)")
                 .execute(arguments: [sku.rawValue, available, threshold, op.hlc.wallMillis])
@@ -69,6 +87,9 @@ enum Ledger {
                 .execute(arguments: [op.hlc.wallMillis, open])
         }
     }
+
+    private static let lowStock = PolicyCatalog.item("CS-10.low-stock")!
+    private static let lowSupplies = PolicyCatalog.item("WH-10.low-supplies")!
 
     static func requireProduct(_ db: Database, _ sku: SKU) throws -> (category: String, kind: ProductKind) {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT category, kind FROM product WHERE sku = ?"),

@@ -26,10 +26,11 @@ enum StockHandlers {
 
     static func adjusted(_ p: StockAdjusted, _ op: Op, _ db: Database) throws {
         guard p.delta != 0 else { throw WarehouseError.zeroAdjustment }
-        guard !p.reason.trimmingWhitespace().isEmpty else { throw WarehouseError.reasonRequired }
-        _ = try Ledger.requireProduct(db, p.sku)
+        let reason = p.reason.trimmingWhitespace()
+        guard !reason.isEmpty else { throw WarehouseError.reasonRequired }
+        guard let rule = try Ledger.alertRule(db, p.sku) else { throw WarehouseError.unknownProduct(p.sku.rawValue) }
         _ = try Ledger.requireLocation(db, p.location)
-        try Ledger.post(db, op, sku: p.sku, location: p.location, delta: p.delta, kind: .adjustment, reason: p.reason.trimmingWhitespace())
-        try Ledger.evaluateAlert(db, op, p.sku)
+        try Ledger.post(db, op, sku: p.sku, location: p.location, delta: p.delta, kind: .adjustment, reason: reason)
+        try Ledger.evaluateAlert(db, op, p.sku, rule)
     }
 }

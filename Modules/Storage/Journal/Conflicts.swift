@@ -37,15 +37,21 @@ extension ShopDatabase {
             try Conflicts.record(db, op, kind: "forbidden", error)
             return true
         }
+        // `Database.inSavepoint` prepares its SQL anew each time; a merge opens one savepoint per op.
+        try db.cachedStatement(sql: "SAVEPOINT merged_op").execute()
         do {
-            try db.inSavepoint {
-                try handler.project(op, nil, db)
-                return .commit
-            }
-        } catch let error as any ShopError {
-            try Conflicts.record(db, op, kind: "rejected", error)
+            try handler.project(op, nil, db)
+        } catch {
+            do {
+                try db.cachedStatement(sql: "ROLLBACK TO SAVEPOINT merged_op").execute()
+                try db.cachedStatement(sql: "RELEASE SAVEPOINT merged_op").execute()
+            } catch {}  // as `inSavepoint`: the projection's error is the one that counts
+            ProjectionCache.forget(db)  // what the projection wrote and read is undone
+            guard let refusal = error as? any ShopError else { throw error }
+            try Conflicts.record(db, op, kind: "rejected", refusal)
             return true
         }
+        try db.cachedStatement(sql: "RELEASE SAVEPOINT merged_op").execute()
         if handler.affectsAuthorization { actors.forget() }
         return false
     }
