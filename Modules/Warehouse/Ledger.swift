@@ -17,10 +17,9 @@ enum Ledger {
         try db.cachedStatement(sql: """
             INSERT INTO stock_balance (sku, location, quantity) VALUES (?, ?, ?)
             ON CONFLICT (sku, location) DO UPDATE SET quantity = quantity + excluded.quantity
-            """).execute(arguments: [sku.rawValue, location.rawValue, delta])
+            """).executeFast(sku.rawValue, location.rawValue, delta)
         // Not `RETURNING`: SQLite runs such a statement through a temporary table, several times slower.
-        let balance = try Int.fetchOne(db.cachedStatement(sql: "SELECT quantity FROM stock_balance WHERE sku = ? AND location = ?"),
-                                       arguments: [sku.rawValue, location.rawValue]) ?? 0
+        let balance = try Ledger.balance(db, sku, location)
         if balance < 0 {
             guard try !refuseNegative || !ProjectionContext.isLocal(op, db) else {
                 throw WarehouseError.insufficientStock(sku: sku.rawValue, location: location.rawValue,
@@ -32,8 +31,7 @@ enum Ledger {
         }
         try db.cachedStatement(sql: """
             INSERT INTO stock_movement (sku, location, delta, kind, ref, reason, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [sku.rawValue, location.rawValue, delta, kind.rawValue, ref, reason,
-                                     op.actor.rawValue, op.hlc.wallMillis])
+            """).executeFast(sku.rawValue, location.rawValue, delta, kind.rawValue, ref, reason, op.actor.rawValue, op.hlc.wallMillis)
     }
 
     /// What the low-stock rule needs of a product: its kind (goods or supplies, which have
@@ -45,9 +43,8 @@ enum Ledger {
 
     /// The product's alert rule; nil for an unknown SKU.
     static func alertRule(_ db: Database, _ sku: SKU) throws -> AlertRule? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT kind, lowThreshold FROM product WHERE sku = ?"),
-                         arguments: [sku.rawValue]).map { row in
-            AlertRule(kind: ProductKind(rawValue: row[0]) ?? .goods, lowThreshold: row[1])
+        try db.cachedStatement(sql: "SELECT kind, lowThreshold FROM product WHERE sku = ?").readFirst(sku.rawValue) { row in
+            AlertRule(kind: row.text(0).flatMap(ProductKind.init(rawValue:)) ?? .goods, lowThreshold: row.optionalInt(1))
         }
     }
 
@@ -71,20 +68,17 @@ enum Ledger {
         }
         // Available (on hand in sellable locations − reserved by paid orders not yet shipped) and
         // the open alert, in one statement.
-        let row = try Row.fetchOne(db.cachedStatement(sql: """
+        let (available, open) = try db.cachedStatement(sql: """
             SELECT COALESCE((SELECT SUM(b.quantity) FROM stock_balance b JOIN location l ON l.code = b.location
                              WHERE b.sku = ?1 AND l.kind = 'sellable'), 0)
                  - COALESCE((SELECT SUM(quantity) FROM stock_reservation WHERE sku = ?1), 0),
                    (SELECT id FROM low_stock_alert WHERE sku = ?1 AND clearedAt IS NULL)
-            """), arguments: [sku.rawValue])!
-        let available: Int = row[0]
-        let open: Int64? = row[1]
+            """).readFirst(sku.rawValue) { ($0.int(0), $0.optionalInt64(1)) }!
         if available < threshold, open == nil {
             try db.cachedStatement(sql: "INSERT INTO low_stock_alert (sku, available, threshold, raisedAt) VALUES (?, ?, ?, ?)")
-                .execute(arguments: [sku.rawValue, available, threshold, op.hlc.wallMillis])
+                .executeFast(sku.rawValue, available, threshold, op.hlc.wallMillis)
         } else if available >= threshold, let open {
-            try db.cachedStatement(sql: "UPDATE low_stock_alert SET clearedAt = ? WHERE id = ?")
-                .execute(arguments: [op.hlc.wallMillis, open])
+            try db.cachedStatement(sql: "UPDATE low_stock_alert SET clearedAt = ? WHERE id = ?").executeFast(op.hlc.wallMillis, open)
         }
     }
 
@@ -98,13 +92,13 @@ enum Ledger {
     }
 
     static func requireLocation(_ db: Database, _ code: LocationCode) throws -> LocationKind {
-        guard let kind = try String.fetchOne(db.cachedStatement(sql: "SELECT kind FROM location WHERE code = ?"),
-                                             arguments: [code.rawValue]) else { throw WarehouseError.unknownLocation(code.rawValue) }
+        guard let kind = try db.cachedStatement(sql: "SELECT kind FROM location WHERE code = ?").readFirst(code.rawValue, row: { $0.text(0) }) ?? nil
+        else { throw WarehouseError.unknownLocation(code.rawValue) }
         return LocationKind(rawValue: kind) ?? .quarantine
     }
 
     static func balance(_ db: Database, _ sku: SKU, _ location: LocationCode) throws -> Int {
-        try Int.fetchOne(db.cachedStatement(sql: "SELECT quantity FROM stock_balance WHERE sku = ? AND location = ?"),
-                         arguments: [sku.rawValue, location.rawValue]) ?? 0
+        try db.cachedStatement(sql: "SELECT quantity FROM stock_balance WHERE sku = ? AND location = ?")
+            .readFirst(sku.rawValue, location.rawValue) { $0.int(0) } ?? 0
     }
 }

@@ -29,13 +29,24 @@ public struct Conflict: Sendable, Equatable, Codable {
 extension ShopDatabase {
     /// Projects a merged op inside a savepoint; if the rules refuse it, its partial effect is
     /// rolled back and it is parked as a conflict instead. Returns whether it was parked.
+    /// Not `isolated` (a merge's first, optimistic pass): no savepoint, and a refusal throws
+    /// `OptimisticMerge.refused` for the merge to undo the batch and redo it isolated.
     @discardableResult
-    func projectMerged(_ op: Op, _ handler: OpHandler, _ actors: inout ActorCache, _ db: Database) throws -> Bool {
+    func projectMerged(_ op: Op, _ handler: OpHandler, _ actors: inout ActorCache, _ db: Database, isolated: Bool = true) throws -> Bool {
         do {
             try authorize(op.actor, handler.authorization, &actors, db)
         } catch let error as StorageError {
             try Conflicts.record(db, op, kind: "forbidden", error)
             return true
+        }
+        guard isolated else {
+            do {
+                try handler.project(op, nil, db)
+            } catch is any ShopError {
+                throw OptimisticMerge.refused
+            }
+            if handler.affectsAuthorization { actors.forget() }
+            return false
         }
         // `Database.inSavepoint` prepares its SQL anew each time; a merge opens one savepoint per op.
         try db.cachedStatement(sql: "SAVEPOINT merged_op").execute()

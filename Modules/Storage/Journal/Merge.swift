@@ -27,7 +27,25 @@ extension ShopDatabase {
         }
     }
 
+    /// Merges optimistically first, without a savepoint per op (most batches park nothing). If
+    /// the rules refuse an op, the whole batch is undone and merged again with each op in its
+    /// own savepoint, so that only the refused op's partial effect is rolled back. Both passes
+    /// start from the same state, so the result is the same as merging op by op.
     private func merge(_ ops: [Op], _ db: Database) throws -> MergeReport {
+        try db.cachedStatement(sql: "SAVEPOINT merge_batch").execute()
+        do {
+            let report = try merge(ops, db, isolated: false)
+            try db.cachedStatement(sql: "RELEASE SAVEPOINT merge_batch").execute()
+            return report
+        } catch OptimisticMerge.refused {
+            try db.cachedStatement(sql: "ROLLBACK TO SAVEPOINT merge_batch").execute()
+            try db.cachedStatement(sql: "RELEASE SAVEPOINT merge_batch").execute()
+            ProjectionCache.forget(db)
+            return try merge(ops, db, isolated: true)
+        }
+    }
+
+    private func merge(_ ops: [Op], _ db: Database, isolated: Bool) throws -> MergeReport {
         var report = MergeReport()
         var heads: [DeviceID: DeviceHead] = [:]
         var waiting: [DeviceID: [Int64: Op]] = [:]
@@ -39,8 +57,8 @@ extension ShopDatabase {
             var head = try heads[op.deviceID] ?? DeviceHead.fetch(db, device: op.deviceID)
             heads[op.deviceID] = head
             if op.deviceSeq <= head.lastSeq {
-                let known = try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM journal WHERE deviceID = ? AND deviceSeq = ?"),
-                                                arguments: [op.deviceID.rawValue, op.deviceSeq])
+                let known = try db.cachedStatement(sql: "SELECT hash FROM journal WHERE deviceID = ? AND deviceSeq = ?")
+                    .readFirst(op.deviceID.rawValue, op.deviceSeq) { $0.text(0) } ?? nil
                 guard known == op.hash else { throw MergeError.clonedNotebook(op.id) }
                 report.duplicates += 1
                 return
@@ -53,7 +71,7 @@ extension ShopDatabase {
             while let current = next {
                 guard current.prevHash == head.lastHash else { throw MergeError.brokenChain(current.id) }
                 guard let handler = registry.handlers[current.kind] else { throw StorageError.unknownOperationKind(current.kind) }
-                if try projectMerged(current, handler, &actors, db) { report.conflicts += 1 }
+                if try projectMerged(current, handler, &actors, db, isolated: isolated) { report.conflicts += 1 }
                 try append(current)
                 head = DeviceHead(device: current.deviceID, lastSeq: current.deviceSeq, lastHash: current.hash, lastHLC: current.hlc)
                 report.applied += 1
@@ -82,6 +100,11 @@ extension ShopDatabase {
                              arguments: [device.rawValue, seq]).map { JournalEntry(row: $0).op }
         }
     }
+}
+
+/// An op the rules refused during a merge's optimistic pass: the batch is merged again, isolated.
+enum OptimisticMerge: Error {
+    case refused
 }
 
 public enum MergeError: Error, Equatable, Sendable {
