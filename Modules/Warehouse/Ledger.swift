@@ -48,6 +48,21 @@ enum Ledger {
         }
     }
 
+    /// The product's alert rule and the location's kind, in one read (a stock op needs both);
+    /// an unknown product is refused first, then an unknown location, as `requireProduct` and
+    /// `requireLocation` would.
+    static func requireProductAndLocation(_ db: Database, _ sku: SKU, _ location: LocationCode) throws -> (AlertRule, LocationKind) {
+        let (rule, kind) = try db.cachedStatement(sql: """
+            SELECT p.kind, p.lowThreshold, l.kind FROM (SELECT ?1 AS sku, ?2 AS code) wanted
+            LEFT JOIN product p ON p.sku = wanted.sku LEFT JOIN location l ON l.code = wanted.code
+            """).readFirst(sku.rawValue, location.rawValue) { row in
+            (row.text(0).map { AlertRule(kind: ProductKind(rawValue: $0) ?? .goods, lowThreshold: row.optionalInt(1)) }, row.text(2))
+        }!
+        guard let rule else { throw WarehouseError.unknownProduct(sku.rawValue) }
+        guard let kind else { throw WarehouseError.unknownLocation(location.rawValue) }
+        return (rule, LocationKind(rawValue: kind) ?? .quarantine)
+    }
+
     /// Raises a low-stock alert once when available stock falls below the threshold, and clears it
     /// when stock recovers (WH-6, CS-10). Never two open alerts for one SKU.
     static func evaluateAlert(_ db: Database, _ op: Op, _ sku: SKU) throws {

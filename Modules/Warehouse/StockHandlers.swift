@@ -28,8 +28,7 @@ enum StockHandlers {
         guard p.delta != 0 else { throw WarehouseError.zeroAdjustment }
         let reason = p.reason.trimmingWhitespace()
         guard !reason.isEmpty else { throw WarehouseError.reasonRequired }
-        guard let rule = try Ledger.alertRule(db, p.sku) else { throw WarehouseError.unknownProduct(p.sku.rawValue) }
-        _ = try Ledger.requireLocation(db, p.location)
+        let (rule, _) = try Ledger.requireProductAndLocation(db, p.sku, p.location)
         try Ledger.post(db, op, sku: p.sku, location: p.location, delta: p.delta, kind: .adjustment, reason: reason)
         try Ledger.evaluateAlert(db, op, p.sku, rule)
     }

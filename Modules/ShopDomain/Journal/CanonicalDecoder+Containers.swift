@@ -5,8 +5,18 @@ import Foundation
 struct NodeDecoder: Decoder, SingleValueDecodingContainer {
     typealias Value = CanonicalDecoder.Value
     let value: Value
-    let codingPath: [any CodingKey]
+    /// The path to the container holding this value, and its key there: the full path is only
+    /// made when asked for (a nested container, an error), not for every value read.
+    let parentPath: [any CodingKey]
+    let key: (any CodingKey)?
+    var codingPath: [any CodingKey] { key.map { parentPath + [$0] } ?? parentPath }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    init(value: Value, parentPath: [any CodingKey], key: (any CodingKey)?) {
+        self.value = value
+        self.parentPath = parentPath
+        self.key = key
+    }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case .object(let members) = value else { throw CanonicalDecoder.Unsupported() }
@@ -73,7 +83,7 @@ private struct KeyedNode<Key: CodingKey>: KeyedDecodingContainerProtocol {
     private func node(_ key: Key) throws -> NodeDecoder {
         let name = key.stringValue
         guard let member = members.first(where: { $0.key == name }) else { throw CanonicalDecoder.Unsupported() }
-        return NodeDecoder(value: member.value, codingPath: codingPath + [key])
+        return NodeDecoder(value: member.value, parentPath: codingPath, key: key)
     }
 
     func decodeNil(forKey key: Key) throws -> Bool { try node(key).decodeNil() }
@@ -126,7 +136,7 @@ private struct UnkeyedNode: UnkeyedDecodingContainer {
     /// The next item; moves past it only once it decoded, as `JSONDecoder` does.
     private mutating func next<T>(_ body: (NodeDecoder) throws -> T) throws -> T {
         guard !isAtEnd else { throw CanonicalDecoder.Unsupported() }
-        let result = try body(NodeDecoder(value: items[currentIndex], codingPath: codingPath + [Index(currentIndex)]))
+        let result = try body(NodeDecoder(value: items[currentIndex], parentPath: codingPath, key: Index(currentIndex)))
         currentIndex += 1
         return result
     }

@@ -19,7 +19,7 @@ struct CanonicalDecoder {
             guard parser.index == bytes.count else { throw Unsupported() }
             return value
         }
-        return try NodeDecoder(value: value, codingPath: []).decode(T.self)
+        return try NodeDecoder(value: value, parentPath: [], key: nil).decode(T.self)
     }
 
     enum Value {

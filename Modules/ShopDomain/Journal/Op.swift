@@ -72,12 +72,18 @@ public struct Op: Sendable, Equatable, Codable {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(192 + payload.utf8.count)
         bytes.append(contentsOf: "zhanggui-op/1".utf8)
-        for field in [deviceID.rawValue, String(deviceSeq), hlc.description, actor.rawValue, kind, String(version), prevHash] {
+        func field(_ text: String) {
             bytes.append(UInt8(ascii: "\n"))
-            bytes.append(contentsOf: field.utf8)
+            bytes.append(contentsOf: text.utf8)
         }
-        bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: payload.utf8)
+        field(deviceID.rawValue)
+        field(String(deviceSeq))
+        field(hlc.description)
+        field(actor.rawValue)
+        field(kind)
+        field(String(version))
+        field(prevHash)
+        field(payload)
         var hasher = SHA256()
         bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
         return hasher.finalize()
@@ -86,13 +92,17 @@ public struct Op: Sendable, Equatable, Codable {
     /// Whether `hash` is the lowercase hex of the canonical form's SHA-256, compared digit by
     /// digit without making the hex string.
     public var hasValidHash: Bool {
-        let expected = Array(hash.utf8)
-        guard expected.count == 64 else { return false }
-        let digits = Op.hexDigits
-        for (index, byte) in canonicalDigest().enumerated() {
-            guard expected[2 * index] == digits[Int(byte >> 4)], expected[2 * index + 1] == digits[Int(byte & 0x0F)] else { return false }
+        let digest = canonicalDigest()
+        var hash = hash
+        return hash.withUTF8 { expected in
+            guard expected.count == 64 else { return false }
+            let digits = Op.hexDigits
+            for (index, byte) in digest.enumerated()
+            where expected[2 * index] != digits[Int(byte >> 4)] || expected[2 * index + 1] != digits[Int(byte & 0x0F)] {
+                return false
+            }
+            return true
         }
-        return true
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)

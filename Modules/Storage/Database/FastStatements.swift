@@ -3,7 +3,8 @@ import GRDBSQLite
 
 /// Running cached statements on hot paths (a merge runs several per op) with their arguments
 /// bound straight through SQLite's C interface. GRDB's `StatementArguments` and cursors cost a
-/// few microseconds a statement; these cost a fraction of that.
+/// few microseconds a statement; these cost a fraction of that. Not for statements a GRDB
+/// cursor is iterating at the same time.
 /// - Writes (`executeFast`) are still executed by GRDB, so its checks (no write after an aborted
 ///   transaction) and its transaction observation see them as any other statement.
 /// - Reads (`readFirst`) are stepped by SQLite directly: a read changes nothing GRDB tracks
@@ -14,32 +15,41 @@ extension Statement {
         // Resets, clears the bindings and marks the (empty) arguments valid, so that `execute()`
         // keeps the bindings made below instead of binding its own.
         setUncheckedArguments(StatementArguments())
-        bindFast(values)
-        try execute()
+        try withFastBindings(values) { try execute() }
     }
 
     /// Steps a read with `values` bound to its parameters and hands its first row to `body`;
     /// nil when there is no row.
     public func readFirst<T>(_ values: any FastArgument..., row body: (FastRow) throws -> T) throws -> T? {
         let statement = sqliteStatement
-        sqlite3_reset(statement)
-        bindFast(values)
-        defer { sqlite3_reset(statement) }
-        switch sqlite3_step(statement) {
-        case SQLITE_ROW: return try body(FastRow(statement: statement))
-        case SQLITE_DONE: return nil
-        case let code:
-            throw DatabaseError(resultCode: ResultCode(rawValue: code),
-                                message: String(cString: sqlite3_errmsg(sqlite3_db_handle(statement))), sql: sql)
+        if sqlite3_stmt_busy(statement) != 0 { sqlite3_reset(statement) }  // left mid-way by someone else
+        return try withFastBindings(values) {
+            defer { sqlite3_reset(statement) }
+            switch sqlite3_step(statement) {
+            case SQLITE_ROW: return try body(FastRow(statement: statement))
+            case SQLITE_DONE: return nil
+            case let code:
+                throw DatabaseError(resultCode: ResultCode(rawValue: code),
+                                    message: String(cString: sqlite3_errmsg(sqlite3_db_handle(statement))), sql: sql)
+            }
         }
     }
 
-    private func bindFast(_ values: [any FastArgument]) {
+    /// Binds `values` for the length of `body`. Text is copied once into a scratch buffer that
+    /// SQLite reads in place (`SQLITE_STATIC`: no copy per value inside SQLite); the bindings
+    /// are cleared before the buffer goes, so no pointer into it outlives it.
+    private func withFastBindings<T>(_ values: [any FastArgument], _ body: () throws -> T) throws -> T {
         let statement = sqliteStatement
         precondition(values.count == Int(sqlite3_bind_parameter_count(statement)), "wrong number of arguments for \(sql)")
-        for (index, value) in values.enumerated() {
-            let code = value.bind(to: statement, at: Int32(index + 1))
-            precondition(code == SQLITE_OK, "binding failed (\(code)) for \(sql)")
+        let bytes = values.reduce(1) { $0 + $1.scratchCount }
+        return try withUnsafeTemporaryAllocation(byteCount: bytes, alignment: 1) { buffer in
+            var scratch = buffer
+            for (index, value) in values.enumerated() {
+                let code = value.bind(to: statement, at: Int32(index + 1), scratch: &scratch)
+                precondition(code == SQLITE_OK, "binding failed (\(code)) for \(sql)")
+            }
+            defer { sqlite3_clear_bindings(statement) }
+            return try body()
         }
     }
 }
@@ -63,35 +73,47 @@ public struct FastRow {
 
 /// A value `executeFast` and `readFirst` bind: text, integers, or nil (SQL NULL).
 public protocol FastArgument {
-    func bind(to statement: SQLiteStatement, at index: Int32) -> Int32
+    /// The bytes of text this value copies into the scratch buffer.
+    var scratchCount: Int { get }
+    /// Binds the value; text is copied to the front of `scratch`, which then starts after it.
+    func bind(to statement: SQLiteStatement, at index: Int32, scratch: inout UnsafeMutableRawBufferPointer) -> Int32
 }
 
-/// SQLite copies the bytes while binding (`SQLITE_TRANSIENT`).
-private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
 extension String: FastArgument {
-    public func bind(to statement: SQLiteStatement, at index: Int32) -> Int32 {
+    public var scratchCount: Int { utf8.count }
+
+    public func bind(to statement: SQLiteStatement, at index: Int32, scratch: inout UnsafeMutableRawBufferPointer) -> Int32 {
         var text = self
-        return text.withUTF8 { bytes in
-            // An empty buffer may have no address, which SQLite would take for NULL.
-            guard let base = bytes.baseAddress else { return sqlite3_bind_text(statement, index, "", 0, transient) }
-            return sqlite3_bind_text(statement, index, base, Int32(bytes.count), transient)
+        let count = text.withUTF8 { bytes in
+            if let source = bytes.baseAddress { scratch.baseAddress!.copyMemory(from: source, byteCount: bytes.count) }
+            return bytes.count
         }
+        // Never a null pointer (SQLite would bind NULL): the buffer holds one byte more than all text.
+        let code = sqlite3_bind_text(statement, index, scratch.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(count), nil)
+        scratch = UnsafeMutableRawBufferPointer(rebasing: scratch[count...])
+        return code
     }
 }
 
 extension Int: FastArgument {
-    public func bind(to statement: SQLiteStatement, at index: Int32) -> Int32 { sqlite3_bind_int64(statement, index, Int64(self)) }
+    public var scratchCount: Int { 0 }
+    public func bind(to statement: SQLiteStatement, at index: Int32, scratch: inout UnsafeMutableRawBufferPointer) -> Int32 {
+        sqlite3_bind_int64(statement, index, Int64(self))
+    }
 }
 
 extension Int64: FastArgument {
-    public func bind(to statement: SQLiteStatement, at index: Int32) -> Int32 { sqlite3_bind_int64(statement, index, self) }
+    public var scratchCount: Int { 0 }
+    public func bind(to statement: SQLiteStatement, at index: Int32, scratch: inout UnsafeMutableRawBufferPointer) -> Int32 {
+        sqlite3_bind_int64(statement, index, self)
+    }
 }
 
 extension Optional: FastArgument where Wrapped: FastArgument {
-    public func bind(to statement: SQLiteStatement, at index: Int32) -> Int32 {
+    public var scratchCount: Int { self?.scratchCount ?? 0 }
+    public func bind(to statement: SQLiteStatement, at index: Int32, scratch: inout UnsafeMutableRawBufferPointer) -> Int32 {
         switch self {
-        case .some(let value): value.bind(to: statement, at: index)
+        case .some(let value): value.bind(to: statement, at: index, scratch: &scratch)
         case .none: sqlite3_bind_null(statement, index)
         }
     }

@@ -54,8 +54,9 @@ extension ShopDatabase {
 
         /// Applies `op` if it is the device's next; then any waiting ops that now follow.
         func offer(_ op: Op) throws {
-            var head = try heads[op.deviceID] ?? DeviceHead.fetch(db, device: op.deviceID)
-            heads[op.deviceID] = head
+            let cached = heads[op.deviceID]
+            var head = try cached ?? DeviceHead.fetch(db, device: op.deviceID)
+            if cached == nil { heads[op.deviceID] = head }
             if op.deviceSeq <= head.lastSeq {
                 let known = try db.cachedStatement(sql: "SELECT hash FROM journal WHERE deviceID = ? AND deviceSeq = ?")
                     .readFirst(op.deviceID.rawValue, op.deviceSeq) { $0.text(0) } ?? nil
@@ -75,7 +76,7 @@ extension ShopDatabase {
                 try append(current)
                 head = DeviceHead(device: current.deviceID, lastSeq: current.deviceSeq, lastHash: current.hash, lastHLC: current.hlc)
                 report.applied += 1
-                next = waiting[current.deviceID]?.removeValue(forKey: current.deviceSeq + 1)
+                next = waiting.isEmpty ? nil : waiting[current.deviceID]?.removeValue(forKey: current.deviceSeq + 1)
             }
             heads[op.deviceID] = head
         }
