@@ -23,33 +23,35 @@ extension Statement {
     public func readFirst<T>(_ values: any FastArgument..., row body: (FastRow) throws -> T) throws -> T? {
         let statement = sqliteStatement
         if sqlite3_stmt_busy(statement) != 0 { sqlite3_reset(statement) }  // left mid-way by someone else
-        return try withFastBindings(values) {
+        var result: T?
+        try withFastBindings(values) {
             defer { sqlite3_reset(statement) }
             switch sqlite3_step(statement) {
-            case SQLITE_ROW: return try body(FastRow(statement: statement))
-            case SQLITE_DONE: return nil
+            case SQLITE_ROW: result = try body(FastRow(statement: statement))
+            case SQLITE_DONE: result = nil
             case let code:
                 throw DatabaseError(resultCode: ResultCode(rawValue: code),
                                     message: String(cString: sqlite3_errmsg(sqlite3_db_handle(statement))), sql: sql)
             }
         }
+        return result
     }
 
     /// Binds `values` for the length of `body`. Text is copied once into a scratch buffer that
     /// SQLite reads in place (`SQLITE_STATIC`: no copy per value inside SQLite); the bindings
     /// are cleared before the buffer goes, so no pointer into it outlives it.
-    private func withFastBindings<T>(_ values: [any FastArgument], _ body: () throws -> T) throws -> T {
+    private func withFastBindings(_ values: [any FastArgument], _ body: () throws -> Void) throws {
         let statement = sqliteStatement
         precondition(values.count == Int(sqlite3_bind_parameter_count(statement)), "wrong number of arguments for \(sql)")
         let bytes = values.reduce(1) { $0 + $1.scratchCount }
-        return try withUnsafeTemporaryAllocation(byteCount: bytes, alignment: 1) { buffer in
+        try withUnsafeTemporaryAllocation(byteCount: bytes, alignment: 1) { buffer in
             var scratch = buffer
             for (index, value) in values.enumerated() {
                 let code = value.bind(to: statement, at: Int32(index + 1), scratch: &scratch)
                 precondition(code == SQLITE_OK, "binding failed (\(code)) for \(sql)")
             }
             defer { sqlite3_clear_bindings(statement) }
-            return try body()
+            try body()
         }
     }
 }
