@@ -29,6 +29,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// `2026-11-30`. Built digit by digit: `String(format:)` costs microseconds, and a merge asks
     /// for a day's text once per stock op (the policy in force that day).
     public var description: String {
+        guard (0...9999).contains(year) else { return String(format: "%04d-%02d-%02d", year, month, day) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(10)
         func digits(_ value: Int, _ width: Int) {
