@@ -43,7 +43,8 @@ let package = Package(
         /// The SQLite database (GRDB, WAL): migrations, the operation journal, core read tables.
         .target(
             name: "Storage",
-            dependencies: ["ShopDomain", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ShopDomain", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")],
             path: "Modules/Storage",
             exclude: ["README.md"],
             swiftSettings: swiftSettings

@@ -17,9 +17,9 @@ enum Ledger {
         try db.cachedStatement(sql: """
             INSERT INTO stock_balance (sku, location, quantity) VALUES (?, ?, ?)
             ON CONFLICT (sku, location) DO UPDATE SET quantity = quantity + excluded.quantity
-            """).execute(arguments: [sku.rawValue, location.rawValue, delta])
-        let balance = try Int.fetchOne(db.cachedStatement(sql: "SELECT quantity FROM stock_balance WHERE sku = ? AND location = ?"),
-                                       arguments: [sku.rawValue, location.rawValue]) ?? 0
+            """).executeFast(sku.rawValue, location.rawValue, delta)
+        // Not `RETURNING`: SQLite runs such a statement through a temporary table, several times slower.
+        let balance = try Ledger.balance(db, sku, location)
         if balance < 0 {
             guard try !refuseNegative || !ProjectionContext.isLocal(op, db) else {
                 throw WarehouseError.insufficientStock(sku: sku.rawValue, location: location.rawValue,
@@ -31,44 +31,74 @@ enum Ledger {
         }
         try db.cachedStatement(sql: """
             INSERT INTO stock_movement (sku, location, delta, kind, ref, reason, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [sku.rawValue, location.rawValue, delta, kind.rawValue, ref, reason,
-                                     op.actor.rawValue, op.hlc.wallMillis])
+            """).executeFast(sku.rawValue, location.rawValue, delta, kind.rawValue, ref, reason, op.actor.rawValue, op.hlc.wallMillis)
     }
 
-    /// Available = on hand in sellable locations − reserved by paid orders not yet shipped.
-    static func available(_ db: Database, _ sku: SKU) throws -> Int {
-        try Int.fetchOne(db.cachedStatement(sql: """
-            SELECT COALESCE((SELECT SUM(b.quantity) FROM stock_balance b JOIN location l ON l.code = b.location
-                             WHERE b.sku = ?1 AND l.kind = 'sellable'), 0)
-                 - COALESCE((SELECT SUM(quantity) FROM stock_reservation WHERE sku = ?1), 0)
-            """), arguments: [sku.rawValue])!
+    /// What the low-stock rule needs of a product: its kind (goods or supplies, which have
+    /// different default thresholds) and its own threshold, if it has one.
+    struct AlertRule {
+        var kind: ProductKind
+        var lowThreshold: Int?
+    }
+
+    /// The product's alert rule; nil for an unknown SKU.
+    static func alertRule(_ db: Database, _ sku: SKU) throws -> AlertRule? {
+        try db.cachedStatement(sql: "SELECT kind, lowThreshold FROM product WHERE sku = ?").readFirst(sku.rawValue) { row in
+            AlertRule(kind: row.text(0).flatMap(ProductKind.init(rawValue:)) ?? .goods, lowThreshold: row.optionalInt(1))
+        }
+    }
+
+    /// The product's alert rule and the location's kind, in one read (a stock op needs both);
+    /// an unknown product is refused first, then an unknown location, as `requireProduct` and
+    /// `requireLocation` would.
+    static func requireProductAndLocation(_ db: Database, _ sku: SKU, _ location: LocationCode) throws -> (AlertRule, LocationKind) {
+        let (rule, kind) = try db.cachedStatement(sql: """
+            SELECT p.kind, p.lowThreshold, l.kind FROM (SELECT ?1 AS sku, ?2 AS code) wanted
+            LEFT JOIN product p ON p.sku = wanted.sku LEFT JOIN location l ON l.code = wanted.code
+            """).readFirst(sku.rawValue, location.rawValue) { row in
+            (row.text(0).map { AlertRule(kind: ProductKind(rawValue: $0) ?? .goods, lowThreshold: row.optionalInt(1)) }, row.text(2))
+        }!
+        guard let rule else { throw WarehouseError.unknownProduct(sku.rawValue) }
+        guard let kind else { throw WarehouseError.unknownLocation(location.rawValue) }
+        return (rule, LocationKind(rawValue: kind) ?? .quarantine)
     }
 
     /// Raises a low-stock alert once when available stock falls below the threshold, and clears it
     /// when stock recovers (WH-6, CS-10). Never two open alerts for one SKU.
     static func evaluateAlert(_ db: Database, _ op: Op, _ sku: SKU) throws {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT kind, lowThreshold FROM product WHERE sku = ?"),
-                                         arguments: [sku.rawValue]) else { return }
-        let kind = ProductKind(rawValue: row["kind"]) ?? .goods
+        guard let rule = try alertRule(db, sku) else { return }
+        try evaluateAlert(db, op, sku, rule)
+    }
+
+    /// The same with the product's rule already read (in the same op: products do not change
+    /// while stock is booked).
+    static func evaluateAlert(_ db: Database, _ op: Op, _ sku: SKU, _ rule: AlertRule) throws {
         let threshold: Int
-        if let own: Int = row["lowThreshold"] {
+        if let own = rule.lowThreshold {
             threshold = own
         } else {
-            let item = PolicyCatalog.item(kind == .supply ? "WH-10.low-supplies" : "CS-10.low-stock")!
+            let item = rule.kind == .supply ? lowSupplies : lowStock
             guard case .count(let n) = try ProjectionContext.policy(item, on: ProjectionContext.day(of: op, db), db) else { return }
             threshold = n
         }
-        let available = try available(db, sku)
-        let open = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM low_stock_alert WHERE sku = ? AND clearedAt IS NULL"),
-                                      arguments: [sku.rawValue])
+        // Available (on hand in sellable locations − reserved by paid orders not yet shipped) and
+        // the open alert, in one statement.
+        let (available, open) = try db.cachedStatement(sql: """
+            SELECT COALESCE((SELECT SUM(b.quantity) FROM stock_balance b JOIN location l ON l.code = b.location
+                             WHERE b.sku = ?1 AND l.kind = 'sellable'), 0)
+                 - COALESCE((SELECT SUM(quantity) FROM stock_reservation WHERE sku = ?1), 0),
+                   (SELECT id FROM low_stock_alert WHERE sku = ?1 AND clearedAt IS NULL)
+            """).readFirst(sku.rawValue) { ($0.int(0), $0.optionalInt64(1)) }!
         if available < threshold, open == nil {
             try db.cachedStatement(sql: "INSERT INTO low_stock_alert (sku, available, threshold, raisedAt) VALUES (?, ?, ?, ?)")
-                .execute(arguments: [sku.rawValue, available, threshold, op.hlc.wallMillis])
+                .executeFast(sku.rawValue, available, threshold, op.hlc.wallMillis)
         } else if available >= threshold, let open {
-            try db.cachedStatement(sql: "UPDATE low_stock_alert SET clearedAt = ? WHERE id = ?")
-                .execute(arguments: [op.hlc.wallMillis, open])
+            try db.cachedStatement(sql: "UPDATE low_stock_alert SET clearedAt = ? WHERE id = ?").executeFast(op.hlc.wallMillis, open)
         }
     }
+
+    private static let lowStock = PolicyCatalog.item("CS-10.low-stock")!
+    private static let lowSupplies = PolicyCatalog.item("WH-10.low-supplies")!
 
     static func requireProduct(_ db: Database, _ sku: SKU) throws -> (category: String, kind: ProductKind) {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT category, kind FROM product WHERE sku = ?"),
@@ -77,13 +107,13 @@ enum Ledger {
     }
 
     static func requireLocation(_ db: Database, _ code: LocationCode) throws -> LocationKind {
-        guard let kind = try String.fetchOne(db.cachedStatement(sql: "SELECT kind FROM location WHERE code = ?"),
-                                             arguments: [code.rawValue]) else { throw WarehouseError.unknownLocation(code.rawValue) }
+        guard let kind = try db.cachedStatement(sql: "SELECT kind FROM location WHERE code = ?").readFirst(code.rawValue, row: { $0.text(0) }) ?? nil
+        else { throw WarehouseError.unknownLocation(code.rawValue) }
         return LocationKind(rawValue: kind) ?? .quarantine
     }
 
     static func balance(_ db: Database, _ sku: SKU, _ location: LocationCode) throws -> Int {
-        try Int.fetchOne(db.cachedStatement(sql: "SELECT quantity FROM stock_balance WHERE sku = ? AND location = ?"),
-                         arguments: [sku.rawValue, location.rawValue]) ?? 0
+        try db.cachedStatement(sql: "SELECT quantity FROM stock_balance WHERE sku = ? AND location = ?")
+            .readFirst(sku.rawValue, location.rawValue) { $0.int(0) } ?? 0
     }
 }

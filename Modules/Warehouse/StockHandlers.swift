@@ -26,10 +26,10 @@ enum StockHandlers {
 
     static func adjusted(_ p: StockAdjusted, _ op: Op, _ db: Database) throws {
         guard p.delta != 0 else { throw WarehouseError.zeroAdjustment }
-        guard !p.reason.trimmingWhitespace().isEmpty else { throw WarehouseError.reasonRequired }
-        _ = try Ledger.requireProduct(db, p.sku)
-        _ = try Ledger.requireLocation(db, p.location)
-        try Ledger.post(db, op, sku: p.sku, location: p.location, delta: p.delta, kind: .adjustment, reason: p.reason.trimmingWhitespace())
-        try Ledger.evaluateAlert(db, op, p.sku)
+        let reason = p.reason.trimmingWhitespace()
+        guard !reason.isEmpty else { throw WarehouseError.reasonRequired }
+        let (rule, _) = try Ledger.requireProductAndLocation(db, p.sku, p.location)
+        try Ledger.post(db, op, sku: p.sku, location: p.location, delta: p.delta, kind: .adjustment, reason: reason)
+        try Ledger.evaluateAlert(db, op, p.sku, rule)
     }
 }

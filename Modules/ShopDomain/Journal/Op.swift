@@ -61,28 +61,57 @@ public struct Op: Sendable, Equatable, Codable {
         ].joined(separator: "\n")
     }
 
-    /// SHA-256 of the canonical form, lowercase hex. Streams the fields into the hasher
-    /// rather than building the form first.
+    /// SHA-256 of the canonical form, lowercase hex.
     public func computedHash() -> String {
-        var hasher = SHA256()
-        let fields = ["zhanggui-op/1", deviceID.rawValue, String(deviceSeq), hlc.description, actor.rawValue,
-                      kind, String(version), prevHash, payload]
-        for (index, field) in fields.enumerated() {
-            var text = field
-            if index > 0 { hasher.update(data: Op.newline) }
-            text.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-        }
-        return hasher.finalize().hexString
+        canonicalDigest().hexString
     }
 
-    private static let newline = Data("\n".utf8)
+    /// SHA-256 of the canonical form, written field by field into one buffer rather than
+    /// building the form's string first (a merge checks every incoming op).
+    func canonicalDigest() -> SHA256.Digest {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(192 + payload.utf8.count)
+        bytes.append(contentsOf: "zhanggui-op/1".utf8)
+        func field(_ text: String) {
+            bytes.append(UInt8(ascii: "\n"))
+            bytes.append(contentsOf: text.utf8)
+        }
+        field(deviceID.rawValue)
+        field(String(deviceSeq))
+        field(hlc.description)
+        field(actor.rawValue)
+        field(kind)
+        field(String(version))
+        field(prevHash)
+        field(payload)
+        var hasher = SHA256()
+        bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        return hasher.finalize()
+    }
 
-    public var hasValidHash: Bool { computedHash() == hash }
+    /// Whether `hash` is the lowercase hex of the canonical form's SHA-256, compared digit by
+    /// digit without making the hex string.
+    public var hasValidHash: Bool {
+        let digest = canonicalDigest()
+        var hash = hash
+        return hash.withUTF8 { expected in
+            guard expected.count == 64 else { return false }
+            let digits = Op.hexDigits
+            for (index, byte) in digest.enumerated()
+            where expected[2 * index] != digits[Int(byte >> 4)] || expected[2 * index + 1] != digits[Int(byte & 0x0F)] {
+                return false
+            }
+            return true
+        }
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// The typed payload.
     public func decode<P: OpPayload>(_: P.Type) throws(PayloadError) -> P {
         guard kind == P.kind else { throw .wrongKind(expected: P.kind, found: kind) }
         guard version <= P.version else { throw .newerVersion(kind: kind, version: version, known: P.version) }
+        if let fast = try? CanonicalDecoder.decode(P.self, from: payload) { return fast }
         do {
             return try JSONDecoder().decode(P.self, from: Data(payload.utf8))
         } catch {

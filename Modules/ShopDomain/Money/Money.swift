@@ -141,6 +141,9 @@ extension Character {
 extension StringProtocol {
     /// The text without leading and trailing white space (including the ideographic space).
     public func trimmingWhitespace() -> String {
+        // A character is white space by its first scalar, so text without a white-space scalar
+        // is already trimmed: the common case, answered without breaking text into characters.
+        if !unicodeScalars.contains(where: \.properties.isWhitespace) { return String(self) }
         guard let first = firstIndex(where: { !$0.isWhitespace }),
               let last = lastIndex(where: { !$0.isWhitespace })
         else { return "" }

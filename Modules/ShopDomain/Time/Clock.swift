@@ -75,6 +75,29 @@ public struct ShopZone: Sendable, Equatable {
         return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
+    /// A shop day and instants (milliseconds since 1970) that all fall on it.
+    public struct DaySpan: Sendable, Equatable {
+        public let day: CivilDate
+        public let millis: Range<Int64>
+    }
+
+    /// The day an instant falls on, with the whole day's instants when the zone keeps one UTC
+    /// offset all that day (then local time only moves forward, so every instant between the
+    /// day's first and last millisecond is on it); on a day with a clock change, just the
+    /// instant. For remembering the last answer: `Calendar` takes microseconds per question.
+    public func daySpan(ofMillis millis: Int64) -> DaySpan {
+        func instant(_ millis: Int64) -> Date { Date(timeIntervalSince1970: Double(millis) / 1000) }
+        let day = self.day(of: instant(millis))
+        let alone = DaySpan(day: day, millis: millis..<millis + 1)
+        let start = self.start(of: day), end = start.addingTimeInterval(86_400)
+        if let change = timeZone.nextDaylightSavingTimeTransition(after: start), change < end { return alone }
+        let first = Int64((start.timeIntervalSince1970 * 1000).rounded(.up))
+        let last = Int64((end.timeIntervalSince1970 * 1000).rounded(.up)) - 1
+        guard first <= millis, millis <= last, self.day(of: instant(first)) == day, self.day(of: instant(last)) == day
+        else { return alone }
+        return DaySpan(day: day, millis: first..<last + 1)
+    }
+
     /// The instant a shop day starts (00:00 local).
     public func start(of day: CivilDate) -> Date {
         calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day))!

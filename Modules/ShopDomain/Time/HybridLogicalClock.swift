@@ -19,8 +19,30 @@ public struct HLC: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     /// `1764468000000.0003`: the form hashed into an op's canonical encoding.
     public var description: String {
-        let c = String(counter)
-        return "\(wallMillis)." + String(repeating: "0", count: max(0, 4 - c.count)) + c
+        guard wallMillis >= 0, counter >= 0 else {
+            let c = String(counter)
+            return "\(wallMillis)." + String(repeating: "0", count: max(0, 4 - c.count)) + c
+        }
+        // The same text written straight into the string's storage: every op's time is hashed
+        // and stored, and a merge does both for every op.
+        return String(unsafeUninitializedCapacity: 32) { buffer in
+            var count = 0
+            func digits(_ value: Int64, width: Int) {
+                var digits = 1, rest = value / 10
+                while rest > 0 { digits += 1; rest /= 10 }
+                var value = value
+                for position in stride(from: count + max(width, digits) - 1, through: count, by: -1) {
+                    buffer[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+                count += max(width, digits)
+            }
+            digits(wallMillis, width: 1)
+            buffer[count] = UInt8(ascii: ".")
+            count += 1
+            digits(Int64(counter), width: 4)
+            return count
+        }
     }
 
     public init?(_ text: String) {

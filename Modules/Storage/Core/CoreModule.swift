@@ -23,6 +23,7 @@ enum CoreModule {
         guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM shop")! == 0 else { throw StorageError.shopAlreadyCreated }
         try db.execute(sql: "INSERT INTO shop (id, name, timezone, owner, createdOn) VALUES (1, ?, ?, ?, ?)",
                        arguments: [p.shopName, p.timezone, p.owner.rawValue, p.createdOn.description])
+        ProjectionCache.forget(db)  // the zone is the shop's now
         try insertStaff(StaffAdded(staff: p.owner, name: p.ownerName, roles: [.gm]), op, db)
     }
 
@@ -83,6 +84,7 @@ enum CoreModule {
             INSERT INTO policy_change (key, effectiveFrom, value, setBy, setAt) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT(key, effectiveFrom) DO UPDATE SET value = excluded.value, setBy = excluded.setBy, setAt = excluded.setAt
             """, arguments: [p.key, p.effectiveFrom.description, p.value, op.actor.rawValue, op.hlc.wallMillis])
+        ProjectionCache.forget(db)  // later ops of a merge see the new value
     }
 }
 

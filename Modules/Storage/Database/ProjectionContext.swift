@@ -9,17 +9,32 @@ public enum ProjectionContext {
     /// notebook. A local write that breaks an invariant is refused; a merged one is recorded and
     /// flagged for a person (DESIGN.md, merging), because refusing it would lose data.
     public static func isLocal(_ op: Op, _ db: Database) throws -> Bool {
+        if let cache = ProjectionCache.current(db) { return op.deviceID == cache.localDevice }
         let local = try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM device WHERE isLocal = 1"))
         return local == op.deviceID.rawValue
     }
 
     /// The shop day the op happened on, in the shop's zone.
     public static func day(of op: Op, _ db: Database) throws -> CivilDate {
-        try zone(db).day(of: Date(millis: op.hlc.wallMillis))
+        let zone = try zone(db)
+        let millis = op.hlc.wallMillis
+        guard let cache = ProjectionCache.current(db) else { return zone.day(of: Date(millis: millis)) }
+        if let last = cache.lastDay, last.zone == zone.identifier, last.span.millis.contains(millis) { return last.span.day }
+        let span = zone.daySpan(ofMillis: millis)
+        cache.lastDay = (zone.identifier, span)
+        return span.day
     }
 
     /// The shop's zone.
     public static func zone(_ db: Database) throws -> ShopZone {
+        guard let cache = ProjectionCache.current(db) else { return try readZone(db) }
+        if let zone = cache.zone { return zone }
+        let zone = try readZone(db)
+        cache.zone = zone
+        return zone
+    }
+
+    private static func readZone(_ db: Database) throws -> ShopZone {
         let identifier = try String.fetchOne(db.cachedStatement(sql: "SELECT timezone FROM shop WHERE id = 1"))
             ?? ShopZone.defaultIdentifier
         return try zones.withLock { cache in
@@ -34,6 +49,15 @@ public enum ProjectionContext {
 
     /// The value of a policy item in force on a day, read straight from `policy_change`.
     public static func policy(_ item: PolicyItem, on day: CivilDate, _ db: Database) throws -> PolicyValue {
+        guard let cache = ProjectionCache.current(db) else { return try readPolicy(item, on: day, db) }
+        let key = ProjectionCache.PolicyKey(item: item.id, day: day)
+        if let value = cache.policies[key] { return value }
+        let value = try readPolicy(item, on: day, db)
+        cache.policies[key] = value
+        return value
+    }
+
+    private static func readPolicy(_ item: PolicyItem, on day: CivilDate, _ db: Database) throws -> PolicyValue {
         let text = try String.fetchOne(db.cachedStatement(sql: """
             SELECT value FROM policy_change WHERE key = ? AND effectiveFrom <= ? ORDER BY effectiveFrom DESC LIMIT 1
             """), arguments: [item.id, day.description])

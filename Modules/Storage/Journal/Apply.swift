@@ -115,9 +115,7 @@ struct JournalAppender {
     }
 
     func callAsFunction(_ op: Op) throws {
-        try statement.execute(arguments: [
-            op.deviceID.rawValue, op.deviceSeq, op.hlc.description, op.actor.rawValue, op.kind, op.version,
-            op.payload, op.prevHash, op.hash,
-        ])
+        try statement.executeFast(op.deviceID.rawValue, op.deviceSeq, op.hlc.description, op.actor.rawValue, op.kind, op.version,
+                                  op.payload, op.prevHash, op.hash)
     }
 }

@@ -29,23 +29,40 @@ public struct Conflict: Sendable, Equatable, Codable {
 extension ShopDatabase {
     /// Projects a merged op inside a savepoint; if the rules refuse it, its partial effect is
     /// rolled back and it is parked as a conflict instead. Returns whether it was parked.
+    /// Not `isolated` (a merge's first, optimistic pass): no savepoint, and a refusal throws
+    /// `OptimisticMerge.refused` for the merge to undo the batch and redo it isolated.
     @discardableResult
-    func projectMerged(_ op: Op, _ handler: OpHandler, _ actors: inout ActorCache, _ db: Database) throws -> Bool {
+    func projectMerged(_ op: Op, _ handler: OpHandler, _ actors: inout ActorCache, _ db: Database, isolated: Bool = true) throws -> Bool {
         do {
             try authorize(op.actor, handler.authorization, &actors, db)
         } catch let error as StorageError {
             try Conflicts.record(db, op, kind: "forbidden", error)
             return true
         }
-        do {
-            try db.inSavepoint {
+        guard isolated else {
+            do {
                 try handler.project(op, nil, db)
-                return .commit
+            } catch is any ShopError {
+                throw OptimisticMerge.refused
             }
-        } catch let error as any ShopError {
-            try Conflicts.record(db, op, kind: "rejected", error)
+            if handler.affectsAuthorization { actors.forget() }
+            return false
+        }
+        // `Database.inSavepoint` prepares its SQL anew each time; a merge opens one savepoint per op.
+        try db.cachedStatement(sql: "SAVEPOINT merged_op").execute()
+        do {
+            try handler.project(op, nil, db)
+        } catch {
+            do {
+                try db.cachedStatement(sql: "ROLLBACK TO SAVEPOINT merged_op").execute()
+                try db.cachedStatement(sql: "RELEASE SAVEPOINT merged_op").execute()
+            } catch {}  // as `inSavepoint`: the projection's error is the one that counts
+            ProjectionCache.forget(db)  // what the projection wrote and read is undone
+            guard let refusal = error as? any ShopError else { throw error }
+            try Conflicts.record(db, op, kind: "rejected", refusal)
             return true
         }
+        try db.cachedStatement(sql: "RELEASE SAVEPOINT merged_op").execute()
         if handler.affectsAuthorization { actors.forget() }
         return false
     }

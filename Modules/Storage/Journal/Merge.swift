@@ -18,56 +18,80 @@ extension ShopDatabase {
     /// op ID with the same hash is skipped; one with another hash means a cloned notebook and
     /// is refused. Every op's hash and chain are checked and its actor re-authorized here
     /// (DESIGN.md, Notebooks). An op the rules refuse is still appended — nothing is dropped — and
-    /// parked in the conflict queue. All in one transaction.
+    /// parked in the conflict queue. All in one transaction, with the lookups every op repeats
+    /// (zone, policy, local device) cached for its length (`ProjectionCache`).
     @discardableResult
     public func merge(_ ops: [Op]) throws -> MergeReport {
         try pool.write { db in
-            var report = MergeReport()
-            var heads: [DeviceID: DeviceHead] = [:]
-            var waiting: [DeviceID: [Int64: Op]] = [:]
-            let append = try JournalAppender(db)
-            var actors = ActorCache()
-
-            /// Applies `op` if it is the device's next; then any waiting ops that now follow.
-            func offer(_ op: Op) throws {
-                var head = try heads[op.deviceID] ?? DeviceHead.fetch(db, device: op.deviceID)
-                heads[op.deviceID] = head
-                if op.deviceSeq <= head.lastSeq {
-                    let known = try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM journal WHERE deviceID = ? AND deviceSeq = ?"),
-                                                    arguments: [op.deviceID.rawValue, op.deviceSeq])
-                    guard known == op.hash else { throw MergeError.clonedNotebook(op.id) }
-                    report.duplicates += 1
-                    return
-                }
-                guard op.deviceSeq == head.lastSeq + 1 else {
-                    waiting[op.deviceID, default: [:]][op.deviceSeq] = op
-                    return
-                }
-                var next: Op? = op
-                while let current = next {
-                    guard current.prevHash == head.lastHash else { throw MergeError.brokenChain(current.id) }
-                    guard let handler = registry.handlers[current.kind] else { throw StorageError.unknownOperationKind(current.kind) }
-                    if try projectMerged(current, handler, &actors, db) { report.conflicts += 1 }
-                    try append(current)
-                    head = DeviceHead(device: current.deviceID, lastSeq: current.deviceSeq, lastHash: current.hash, lastHLC: current.hlc)
-                    report.applied += 1
-                    next = waiting[current.deviceID]?.removeValue(forKey: current.deviceSeq + 1)
-                }
-                heads[op.deviceID] = head
-            }
-
-            for op in ops {
-                guard op.deviceID != deviceID else {  // our own op coming back: we have it
-                    report.duplicates += 1
-                    continue
-                }
-                guard op.hasValidHash else { throw MergeError.badHash(op.id) }
-                try offer(op)
-            }
-            report.held = waiting.values.flatMap(\.values).map(\.id).sorted { ($0.deviceID, $0.deviceSeq) < ($1.deviceID, $1.deviceSeq) }
-            for head in heads.values { try head.save(db) }
-            return report
+            try ProjectionCache.$active.withValue(ProjectionCache(db, localDevice: deviceID)) { try merge(ops, db) }
         }
+    }
+
+    /// Merges optimistically first, without a savepoint per op (most batches park nothing). If
+    /// the rules refuse an op, the whole batch is undone and merged again with each op in its
+    /// own savepoint, so that only the refused op's partial effect is rolled back. Both passes
+    /// start from the same state, so the result is the same as merging op by op.
+    private func merge(_ ops: [Op], _ db: Database) throws -> MergeReport {
+        try db.cachedStatement(sql: "SAVEPOINT merge_batch").execute()
+        do {
+            let report = try merge(ops, db, isolated: false)
+            try db.cachedStatement(sql: "RELEASE SAVEPOINT merge_batch").execute()
+            return report
+        } catch OptimisticMerge.refused {
+            try db.cachedStatement(sql: "ROLLBACK TO SAVEPOINT merge_batch").execute()
+            try db.cachedStatement(sql: "RELEASE SAVEPOINT merge_batch").execute()
+            ProjectionCache.forget(db)
+            return try merge(ops, db, isolated: true)
+        }
+    }
+
+    private func merge(_ ops: [Op], _ db: Database, isolated: Bool) throws -> MergeReport {
+        var report = MergeReport()
+        var heads: [DeviceID: DeviceHead] = [:]
+        var waiting: [DeviceID: [Int64: Op]] = [:]
+        let append = try JournalAppender(db)
+        var actors = ActorCache()
+
+        /// Applies `op` if it is the device's next; then any waiting ops that now follow.
+        func offer(_ op: Op) throws {
+            let cached = heads[op.deviceID]
+            var head = try cached ?? DeviceHead.fetch(db, device: op.deviceID)
+            if cached == nil { heads[op.deviceID] = head }
+            if op.deviceSeq <= head.lastSeq {
+                let known = try db.cachedStatement(sql: "SELECT hash FROM journal WHERE deviceID = ? AND deviceSeq = ?")
+                    .readFirst(op.deviceID.rawValue, op.deviceSeq) { $0.text(0) } ?? nil
+                guard known == op.hash else { throw MergeError.clonedNotebook(op.id) }
+                report.duplicates += 1
+                return
+            }
+            guard op.deviceSeq == head.lastSeq + 1 else {
+                waiting[op.deviceID, default: [:]][op.deviceSeq] = op
+                return
+            }
+            var next: Op? = op
+            while let current = next {
+                guard current.prevHash == head.lastHash else { throw MergeError.brokenChain(current.id) }
+                guard let handler = registry.handlers[current.kind] else { throw StorageError.unknownOperationKind(current.kind) }
+                if try projectMerged(current, handler, &actors, db, isolated: isolated) { report.conflicts += 1 }
+                try append(current)
+                head = DeviceHead(device: current.deviceID, lastSeq: current.deviceSeq, lastHash: current.hash, lastHLC: current.hlc)
+                report.applied += 1
+                next = waiting.isEmpty ? nil : waiting[current.deviceID]?.removeValue(forKey: current.deviceSeq + 1)
+            }
+            heads[op.deviceID] = head
+        }
+
+        for op in ops {
+            guard op.deviceID != deviceID else {  // our own op coming back: we have it
+                report.duplicates += 1
+                continue
+            }
+            guard op.hasValidHash else { throw MergeError.badHash(op.id) }
+            try offer(op)
+        }
+        report.held = waiting.values.flatMap(\.values).map(\.id).sorted { ($0.deviceID, $0.deviceSeq) < ($1.deviceID, $1.deviceSeq) }
+        for head in heads.values { try head.save(db) }
+        return report
     }
 
     /// Ops this database holds from `device` after `seq`, in order: what a notebook exports.
@@ -77,6 +101,11 @@ extension ShopDatabase {
                              arguments: [device.rawValue, seq]).map { JournalEntry(row: $0).op }
         }
     }
+}
+
+/// An op the rules refused during a merge's optimistic pass: the batch is merged again, isolated.
+enum OptimisticMerge: Error {
+    case refused
 }
 
 public enum MergeError: Error, Equatable, Sendable {

@@ -1,0 +1,122 @@
+import GRDB
+import GRDBSQLite
+
+/// Running cached statements on hot paths (a merge runs several per op) with their arguments
+/// bound straight through SQLite's C interface. GRDB's `StatementArguments` and cursors cost a
+/// few microseconds a statement; these cost a fraction of that. Not for statements a GRDB
+/// cursor is iterating at the same time.
+/// - Writes (`executeFast`) are still executed by GRDB, so its checks (no write after an aborted
+///   transaction) and its transaction observation see them as any other statement.
+/// - Reads (`readFirst`) are stepped by SQLite directly: a read changes nothing GRDB tracks
+///   inside a write.
+extension Statement {
+    /// Executes a write with `values` bound to its parameters, in order.
+    public func executeFast(_ values: any FastArgument...) throws {
+        // Resets, clears the bindings and marks the (empty) arguments valid, so that `execute()`
+        // keeps the bindings made below instead of binding its own.
+        setUncheckedArguments(StatementArguments())
+        try withFastBindings(values) { try execute() }
+    }
+
+    /// Steps a read with `values` bound to its parameters and hands its first row to `body`;
+    /// nil when there is no row.
+    public func readFirst<T>(_ values: any FastArgument..., row body: (FastRow) throws -> T) throws -> T? {
+        let statement = sqliteStatement
+        if sqlite3_stmt_busy(statement) != 0 { sqlite3_reset(statement) }  // left mid-way by someone else
+        var result: T?
+        try withFastBindings(values) {
+            defer { sqlite3_reset(statement) }
+            switch sqlite3_step(statement) {
+            case SQLITE_ROW: result = try body(FastRow(statement: statement))
+            case SQLITE_DONE: result = nil
+            case let code:
+                throw DatabaseError(resultCode: ResultCode(rawValue: code),
+                                    message: String(cString: sqlite3_errmsg(sqlite3_db_handle(statement))), sql: sql)
+            }
+        }
+        return result
+    }
+
+    /// Binds `values` for the length of `body`. Text is copied once into a scratch buffer that
+    /// SQLite reads in place (`SQLITE_STATIC`: no copy per value inside SQLite); the bindings
+    /// are cleared before the buffer goes, so no pointer into it outlives it.
+    private func withFastBindings(_ values: [any FastArgument], _ body: () throws -> Void) throws {
+        let statement = sqliteStatement
+        precondition(values.count == Int(sqlite3_bind_parameter_count(statement)), "wrong number of arguments for \(sql)")
+        let bytes = values.reduce(1) { $0 + $1.scratchCount }
+        try withUnsafeTemporaryAllocation(byteCount: bytes, alignment: 1) { buffer in
+            var scratch = buffer
+            for (index, value) in values.enumerated() {
+                let code = value.bind(to: statement, at: Int32(index + 1), scratch: &scratch)
+                precondition(code == SQLITE_OK, "binding failed (\(code)) for \(sql)")
+            }
+            defer { sqlite3_clear_bindings(statement) }
+            try body()
+        }
+    }
+}
+
+/// The first row of a read: columns by index, read as SQLite stores them.
+public struct FastRow {
+    let statement: SQLiteStatement
+
+    public func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
+    public func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(statement, column)) }
+    public func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
+    public func optionalInt(_ column: Int32) -> Int? { isNull(column) ? nil : int(column) }
+    public func optionalInt64(_ column: Int32) -> Int64? { isNull(column) ? nil : int64(column) }
+
+    public func text(_ column: Int32) -> String? {
+        guard let bytes = sqlite3_column_text(statement, column) else { return nil }
+        let count = Int(sqlite3_column_bytes(statement, column))
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+    }
+}
+
+/// A value `executeFast` and `readFirst` bind: text, integers, or nil (SQL NULL).
+public protocol FastArgument {
+    /// The bytes of text this value copies into the scratch buffer.
+    var scratchCount: Int { get }
+    /// Binds the value; text is copied to the front of `scratch`, which then starts after it.
+    func bind(to statement: SQLiteStatement, at index: Int32, scratch: inout UnsafeMutableRawBufferPointer) -> Int32
+}
+
+extension String: FastArgument {
+    public var scratchCount: Int { utf8.count }
+
+    public func bind(to statement: SQLiteStatement, at index: Int32, scratch: inout UnsafeMutableRawBufferPointer) -> Int32 {
+        var text = self
+        let count = text.withUTF8 { bytes in
+            if let source = bytes.baseAddress { scratch.baseAddress!.copyMemory(from: source, byteCount: bytes.count) }
+            return bytes.count
+        }
+        // Never a null pointer (SQLite would bind NULL): the buffer holds one byte more than all text.
+        let code = sqlite3_bind_text(statement, index, scratch.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(count), nil)
+        scratch = UnsafeMutableRawBufferPointer(rebasing: scratch[count...])
+        return code
+    }
+}
+
+extension Int: FastArgument {
+    public var scratchCount: Int { 0 }
+    public func bind(to statement: SQLiteStatement, at index: Int32, scratch: inout UnsafeMutableRawBufferPointer) -> Int32 {
+        sqlite3_bind_int64(statement, index, Int64(self))
+    }
+}
+
+extension Int64: FastArgument {
+    public var scratchCount: Int { 0 }
+    public func bind(to statement: SQLiteStatement, at index: Int32, scratch: inout UnsafeMutableRawBufferPointer) -> Int32 {
+        sqlite3_bind_int64(statement, index, self)
+    }
+}
+
+extension Optional: FastArgument where Wrapped: FastArgument {
+    public var scratchCount: Int { self?.scratchCount ?? 0 }
+    public func bind(to statement: SQLiteStatement, at index: Int32, scratch: inout UnsafeMutableRawBufferPointer) -> Int32 {
+        switch self {
+        case .some(let value): value.bind(to: statement, at: index, scratch: &scratch)
+        case .none: sqlite3_bind_null(statement, index)
+        }
+    }
+}
