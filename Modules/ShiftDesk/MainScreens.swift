@@ -14,6 +14,10 @@ public enum MainScreens {
     /// In navigation-bar order; each screen's file adds its entry here.
     public static let all: [Entry] = [
         Entry(zh: "总览", en: "Dashboard") { DashboardScreen() },
+        Entry(zh: "库存", en: "Stock") { StockScreen() },
+        Entry(zh: "订单", en: "Orders") { OrdersScreen() },
+        Entry(zh: "冲突", en: "Conflicts") { ConflictsScreen() },
+        Entry(zh: "同步", en: "Sync") { SyncScreen() },
     ]
 
     static func target(for key: Key, typing: Bool) -> Entry? {
