@@ -217,6 +217,7 @@ let package = Package(
         .executableTarget(
             name: "zhanggui-bench",
             dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "Logistics", "Interchange", "Printing",
+                           "ShiftDesk", "TerminalUI", "DemoShop", "ShopModules",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/ZhangguiBench",
             swiftSettings: swiftSettings
@@ -266,7 +267,7 @@ let package = Package(
         .testTarget(
             name: "TerminalUITests",
             dependencies: ["ShopDomain", "Storage", "TerminalUI", "ShiftDesk", "DemoShop", "ShopModules", "Logistics", "Warehouse", "Workforce",
-                           .product(name: "GRDB", package: "GRDB.swift")],
+                           "Sync", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/TerminalUITests",
             resources: [.copy("Golden")],
             swiftSettings: swiftSettings

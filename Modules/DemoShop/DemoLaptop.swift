@@ -16,11 +16,14 @@ public enum DemoLaptop {
         public var pending: Int
     }
 
-    public static func create(hub: ShopDatabase, at path: String, modules: [StorageModule], clock: ShopClock) throws -> Made {
+    /// `ids` makes the laptop's device ID (seeded in tests, so golden screens stay the same);
+    /// `address` is the hub's name in the laptop's sync cursor (a URL when a test plays the daemon).
+    public static func create(hub: ShopDatabase, at path: String, modules: [StorageModule], clock: ShopClock,
+                              ids: IDSource = .random, address: String = "demo") throws -> Made {
         let service = HubService(database: hub)
         let (_, token) = try service.registry.register(name: "仓库笔记本")
-        let laptop = try ShopDatabase.createNotebook(at: path, modules: modules, clock: clock)
-        _ = try SyncClient(database: laptop, hub: "demo", transport: LocalHubTransport(hub: service, token: token)).syncWaiting()
+        let laptop = try ShopDatabase.createNotebook(at: path, modules: modules, clock: clock, ids: ids)
+        _ = try SyncClient(database: laptop, hub: address, transport: LocalHubTransport(hub: service, token: token)).syncWaiting()
 
         let (hand, lead) = try hub.read { db in (try CoreQueries.findStaff(db, "二哥").id, try CoreQueries.findStaff(db, "大哥").id) }
         let receipt = try hub.read { db in try WarehouseQueries.receipts(db).first { $0.status == "open" } }

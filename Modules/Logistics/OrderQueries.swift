@@ -124,6 +124,12 @@ public enum OrderQueries {
                            createdAt: Date(millis: header["createdAt"]), lines: lines, notes: notes, notices: notices, waybills: waybills)
     }
 
+    /// An order's notices (an item added after the agent made it, CS-8) in both languages, oldest first.
+    public static func notices(_ db: Database, _ order: OrderID) throws -> [(zh: String, en: String)] {
+        try Row.fetchAll(db, sql: "SELECT zh, en FROM order_notice WHERE orderID = ? ORDER BY id", arguments: [order.rawValue])
+            .map { ($0["zh"], $0["en"]) }
+    }
+
     public static func unmatched(_ db: Database) throws -> [UnmatchedLine] {
         try Row.fetchAll(db, sql: """
             SELECT matchKey, MIN(title) AS title, MIN(attributes) AS attributes, COUNT(DISTINCT orderID) AS orders, SUM(quantity) AS units

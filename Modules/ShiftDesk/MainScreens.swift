@@ -16,6 +16,10 @@ public enum MainScreens {
         Entry(zh: "总览", en: "Dashboard") { DashboardScreen() },
         Entry(zh: "交接", en: "Handover") { HandoverScreen() },
         Entry(zh: "拣货打包", en: "Pick & pack") { PickPackScreen() },
+        Entry(zh: "库存", en: "Stock") { StockScreen() },
+        Entry(zh: "订单", en: "Orders") { OrdersScreen() },
+        Entry(zh: "冲突", en: "Conflicts") { ConflictsScreen() },
+        Entry(zh: "同步", en: "Sync") { SyncScreen() },
     ]
 
     static func target(for key: Key, typing: Bool) -> Entry? {

@@ -129,9 +129,25 @@ public struct SyncClient: Sendable {
     }
 
     /// What `sync status` shows: the ops not yet acknowledged by the hub, and the last sync.
-    public static func status(_ database: ShopDatabase) throws -> (pending: Int, cursor: Cursor) {
-        let cursor = try cursor(database)
-        return (try database.ops(from: database.deviceID, after: cursor.pushedSeq).count, cursor)
+    /// Counted in SQL: the desk's header asks on every redraw, so the ops are not read. `hub`
+    /// picks that hub's cursor (what a sync with it would push); by default the last one synced with.
+    public static func status(_ database: ShopDatabase, hub: String? = nil) throws -> (pending: Int, cursor: Cursor) {
+        let cursor = try cursor(database, hub: hub)
+        let pending = try database.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM journal WHERE deviceID = ? AND deviceSeq > ?",
+                             arguments: [database.deviceID.rawValue, cursor.pushedSeq]) ?? 0
+        }
+        return (pending, cursor)
+    }
+
+    /// The ops waiting to be pushed, by kind, most first: what the desk's sync screen lists.
+    public static func pendingKinds(_ database: ShopDatabase, hub: String? = nil) throws -> [(kind: String, count: Int)] {
+        let cursor = try cursor(database, hub: hub)
+        return try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT kind, COUNT(*) AS n FROM journal WHERE deviceID = ? AND deviceSeq > ? GROUP BY kind ORDER BY n DESC, kind
+                """, arguments: [database.deviceID.rawValue, cursor.pushedSeq]).map { ($0["kind"], $0["n"]) }
+        }
     }
 }
 

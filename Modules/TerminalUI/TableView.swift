@@ -7,10 +7,13 @@ public struct TableView: Sendable {
         public var title: String
         public var alignment: DisplayWidth.Alignment
         public var maxWidth: Int?
-        public init(_ title: String, alignment: DisplayWidth.Alignment = .left, maxWidth: Int? = nil) {
+        /// Never shrunk below this when the table is too wide (an order number must show whole).
+        public var minWidth: Int?
+        public init(_ title: String, alignment: DisplayWidth.Alignment = .left, maxWidth: Int? = nil, minWidth: Int? = nil) {
             self.title = title
             self.alignment = alignment
             self.maxWidth = maxWidth
+            self.minWidth = minWidth
         }
     }
 
@@ -32,6 +35,11 @@ public struct TableView: Sendable {
         selected = min(max(0, (selected ?? 0) + delta), rows.count - 1)
     }
 
+    /// The cells the table needs to show every column unshrunk (a screen may drop a column when it does not fit).
+    public var naturalWidth: Int {
+        widths(total: Int.max / 2).reduce(0, +) + max(0, columns.count - 1) * 2
+    }
+
     /// The widths the columns get: their content, capped, the last one taking what is left.
     func widths(total: Int) -> [Int] {
         var widths = columns.enumerated().map { index, column in
@@ -40,8 +48,9 @@ public struct TableView: Sendable {
         }
         let gaps = max(0, columns.count - 1) * 2
         var over = widths.reduce(0, +) + gaps - total
-        // Too wide: shrink the widest columns first, never below 4 cells.
-        while over > 0, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 4 {
+        // Too wide: shrink the widest columns first, never below 4 cells (or a column's minimum).
+        while over > 0, let widest = widths.indices.filter({ widths[$0] > max(4, columns[$0].minWidth ?? 0) })
+                .max(by: { widths[$0] < widths[$1] }) {
             widths[widest] -= 1
             over -= 1
         }

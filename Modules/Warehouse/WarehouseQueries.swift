@@ -24,9 +24,10 @@ public struct StockLine: Sendable, Equatable, Codable {
 
 /// Reads of the warehouse tables for the CLI and TUI. No writes: those are ops.
 public enum WarehouseQueries {
-    /// Every product's stock, by SKU. `category` and `lowOnly` filter.
+    /// Every product's stock, by SKU. `category` and `lowOnly` filter; `matching` keeps products
+    /// whose SKU code or name contains the text, or whose barcode starts with it (a search box).
     public static func stockList(_ db: Database, category: String? = nil, sku: SKU? = nil, lowOnly: Bool = false,
-                                 on day: CivilDate) throws -> [StockLine] {
+                                 matching text: String? = nil, on day: CivilDate) throws -> [StockLine] {
         let goods = try threshold(db, "CS-10.low-stock", day), supplies = try threshold(db, "WH-10.low-supplies", day)
         // Conditions are written into the SQL (not `? IS NULL OR …`) so SQLite can use the indexes.
         var productFilter: [String] = [], arguments: [any DatabaseValueConvertible] = []
@@ -41,6 +42,12 @@ public enum WarehouseQueries {
             productFilter.append("p.category = ?")
         }
         arguments += [sku?.rawValue, category].compactMap { $0 }
+        if let text = text?.trimmingWhitespace(), !text.isEmpty {
+            let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                .replacingOccurrences(of: "_", with: "\\_")
+            productFilter.append(#"(p.sku LIKE ? ESCAPE '\' OR p.name LIKE ? ESCAPE '\' OR p.barcode LIKE ? ESCAPE '\')"#)
+            arguments += ["%" + escaped + "%", "%" + escaped + "%", escaped + "%"]
+        }
         let rows = try Row.fetchAll(db, sql: """
             SELECT p.sku, p.style, p.name, p.colour, p.size, p.category, p.kind, p.lowThreshold,
                    COALESCE(s.sellable, 0) AS sellable, COALESCE(s.unavailable, 0) AS unavailable, COALESCE(r.reserved, 0) AS reserved
