@@ -5,6 +5,7 @@
 //   zhanggui-bench schema DB             create an empty database with the same schema
 //   zhanggui-bench stock-setup DB SKUS N create a shop with SKUS products and N stock movements
 //   zhanggui-bench sync-merge DIR N      merge an N-op notebook into a hub, then replay it (no-op)
+//   zhanggui-bench tui DIR ORDERS KEYS [WxH …]  the shift desk's keystroke-to-redraw time with ORDERS orders
 import Foundation
 import ShopDomain
 import Storage
@@ -41,6 +42,11 @@ do {
     case "sync-merge":
         guard arguments.count == 4, let count = Int(arguments[3]) else { fail("sync-merge DIR N") }
         try SyncBench.run(directory: arguments[2], ops: count, clock: clock)
+    case "tui":
+        guard arguments.count >= 5, let orders = Int(arguments[3]), let keys = Int(arguments[4]) else { fail("tui DIR ORDERS KEYS [WxH …]") }
+        let sizes = (arguments.count > 5 ? Array(arguments[5...]) : ["80x24", "160x48"]).map { $0.split(separator: "x").compactMap { Int($0) } }
+        guard sizes.allSatisfy({ $0.count == 2 }) else { fail("tui DIR ORDERS KEYS [WxH …]: sizes as 80x24") }
+        try TUIBench.run(directory: arguments[2], orders: orders, keys: keys, sizes: sizes.map { ($0[0], $0[1]) }, clock: clock)
     case "schema":
         _ = try ShopDatabase.create(at: arguments[2], shop: "基准", owner: "黄乔", clock: clock, ids: .seeded(1))
     default:
