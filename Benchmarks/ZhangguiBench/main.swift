@@ -19,6 +19,7 @@
 //                                        a hub with DEVICES registered devices, and a notebook of OPS ops for each
 //   zhanggui-bench push-run URL DIR DEVICES BATCH [socket|urlsession]
 //                                        every device pushes its ops to zhangguid at URL at once, BATCH ops a push
+//   zhanggui-bench tui DIR ORDERS KEYS [WxH …]  the shift desk's keystroke-to-redraw time with ORDERS orders
 import Foundation
 import ShopDomain
 import Storage
@@ -81,6 +82,11 @@ do {
               arguments.count == 6 || ["socket", "urlsession"].contains(arguments[6]) else { fail("push-run URL DIR DEVICES BATCH [socket|urlsession]") }
         try await PushBench.run(url: arguments[2], directory: arguments[3], devices: devices, batch: batch,
                                 client: arguments.count == 7 ? arguments[6] : "socket", clock: .system)
+    case "tui":
+        guard arguments.count >= 5, let orders = Int(arguments[3]), let keys = Int(arguments[4]) else { fail("tui DIR ORDERS KEYS [WxH …]") }
+        let sizes = (arguments.count > 5 ? Array(arguments[5...]) : ["80x24", "160x48"]).map { $0.split(separator: "x").compactMap { Int($0) } }
+        guard sizes.allSatisfy({ $0.count == 2 }) else { fail("tui DIR ORDERS KEYS [WxH …]: sizes as 80x24") }
+        try TUIBench.run(directory: arguments[2], orders: orders, keys: keys, sizes: sizes.map { ($0[0], $0[1]) }, clock: clock)
     case "schema":
         _ = try ShopDatabase.create(at: arguments[2], shop: "基准", owner: "黄乔", clock: clock, ids: .seeded(1))
     default:

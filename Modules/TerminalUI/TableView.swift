@@ -18,15 +18,27 @@ public struct TableView: Sendable {
     }
 
     public var columns: [Column]
-    public var rows: [[String]] = []
+    public var rows: [[String]] = [] { didSet { measured = nil } }
     public var styles: [CellStyle] = []
     public var selected: Int?
+    /// The widest cell of each column, kept up by `append` so a redraw of a long table does not
+    /// measure every cell again (a keystroke must redraw within a frame).
+    private var measured: [Int]?
 
     public init(_ columns: [Column]) { self.columns = columns }
 
     public mutating func append(_ cells: [String], style: CellStyle = .normal) {
+        var widths = measured.flatMap { $0.count == columns.count ? $0 : nil } ?? contentWidths()
         rows.append(cells)
+        for (index, cell) in cells.enumerated() where index < widths.count {
+            widths[index] = max(widths[index], DisplayWidth.of(cell))
+        }
+        measured = widths
         styles.append(style)
+    }
+
+    private func contentWidths() -> [Int] {
+        columns.indices.map { index in rows.map { index < $0.count ? DisplayWidth.of($0[index]) : 0 }.max() ?? 0 }
     }
 
     /// Moves the selection by `delta`, staying on the rows.
@@ -42,9 +54,9 @@ public struct TableView: Sendable {
 
     /// The widths the columns get: their content, capped, the last one taking what is left.
     func widths(total: Int) -> [Int] {
+        let content = measured.flatMap { $0.count == columns.count ? $0 : nil } ?? contentWidths()
         var widths = columns.enumerated().map { index, column in
-            let content = rows.map { index < $0.count ? DisplayWidth.of($0[index]) : 0 }.max() ?? 0
-            return min(max(DisplayWidth.of(column.title), content), column.maxWidth ?? Int.max)
+            min(max(DisplayWidth.of(column.title), content[index]), column.maxWidth ?? Int.max)
         }
         let gaps = max(0, columns.count - 1) * 2
         var over = widths.reduce(0, +) + gaps - total
