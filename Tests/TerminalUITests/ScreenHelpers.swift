@@ -62,7 +62,7 @@ enum Screens {
     }
 
     /// Waits for the sync screen's background round on `database` to end.
-    static func waitForSync(_ database: ShopDatabase, timeout: TimeInterval = 30) async throws -> SyncScreen.Job.State? {
+    static func waitForSync(_ database: ShopDatabase, timeout: TimeInterval = 120) async throws -> SyncScreen.Job.State? {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             let state = SyncScreen.jobs.withLock { $0[database.path] }?.state
