@@ -59,15 +59,19 @@ extension TextDecoding {
         return String(validating: sample[..<end], as: UTF8.self) == nil ? .gb18030 : .utf8
     }
 
-    /// Decodes one field's bytes; nil when they are not valid in the encoding.
-    static func decodeField(_ bytes: [UInt8], as encoding: Encoding, ascii: Bool) -> String? {
+    /// Decodes one field's bytes; nil when they are not valid in the encoding. `scratch` is a
+    /// buffer the caller keeps, reused for GB18030's UTF-8.
+    static func decodeField(_ bytes: UnsafeBufferPointer<UInt8>, as encoding: Encoding, ascii: Bool,
+                            scratch: inout [UInt8]) -> String? {
         if ascii { return String(decoding: bytes, as: UTF8.self) }
         switch encoding {
         case .utf8, .utf8BOM:
             return String(validating: bytes, as: UTF8.self)
         case .gb18030:
             if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
-            return String(bytes: bytes, encoding: gb18030)
+            scratch.removeAll(keepingCapacity: true)
+            guard GB18030.decode(bytes, into: &scratch) else { return nil }
+            return String(decoding: scratch, as: UTF8.self)
         }
     }
 }

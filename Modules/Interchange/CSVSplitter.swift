@@ -6,11 +6,21 @@
 /// LF or a lone CR, and a `"` that does not open a field taken literally (`="1930…"` stays as is).
 /// Every record keeps the physical line it starts on.
 struct CSVSplitter {
+    /// One record's fields, undecoded, back to back in one buffer (two allocations a record,
+    /// not one a field).
     struct RawRecord {
         var line: Int
-        var fields: [[UInt8]]
+        var bytes: [UInt8]
+        /// Where each field ends in `bytes`; field `i` starts where field `i - 1` ends.
+        var ends: [Int]
         /// No byte ≥ 0x80: decodes the same in UTF-8 and GB18030.
         var ascii: Bool
+
+        var fieldCount: Int { ends.count }
+
+        func range(_ field: Int) -> Range<Int> {
+            (field == 0 ? 0 : ends[field - 1])..<ends[field]
+        }
     }
 
     private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
@@ -19,8 +29,8 @@ struct CSVSplitter {
     static let maxRecordBytes = 1 << 20
 
     private var state = State.fieldStart
-    private var fields: [[UInt8]] = []
-    private var field: [UInt8] = []
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = []
     private var ascii = true
     private var recordBytes = 0
     private var inRecord = false
@@ -102,8 +112,7 @@ struct CSVSplitter {
     private mutating func unquoted(_ b: UInt8, into out: inout [RawRecord]) {
         switch b {
         case Self.comma:
-            fields.append(field)
-            field.removeAll(keepingCapacity: true)
+            ends.append(bytes.count)
             state = .fieldStart
         case Self.cr:
             line += 1
@@ -121,14 +130,14 @@ struct CSVSplitter {
     @inline(__always)
     private mutating func append(_ b: UInt8) {
         if b >= 0x80 { ascii = false }
-        field.append(b)
+        bytes.append(b)
     }
 
     private mutating func endRecord(into out: inout [RawRecord]) {
-        fields.append(field)
-        out.append(RawRecord(line: recordLine, fields: fields, ascii: ascii))
-        fields.removeAll(keepingCapacity: true)
-        field.removeAll(keepingCapacity: true)
+        ends.append(bytes.count)
+        out.append(RawRecord(line: recordLine, bytes: bytes, ends: ends, ascii: ascii))
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
         state = .fieldStart
         ascii = true
         inRecord = false

@@ -31,6 +31,8 @@ public struct CSVStream {
     private var start: [UInt8] = []
     private var sample: [UInt8] = []
     private var atEnd = false
+    /// Reused for the UTF-8 of GB18030 fields.
+    private var scratch: [UInt8] = []
 
     /// Opens a file. `chunkSize` is for tests (records crossing chunk boundaries).
     public init(path: String, file: String? = nil, chunkSize: Int = CSVStream.defaultChunkSize) throws(InterchangeError) {
@@ -125,15 +127,18 @@ public struct CSVStream {
         splitter.feed(bytes, into: &pending)
     }
 
-    private func decode(_ raw: CSVSplitter.RawRecord) throws(InterchangeError) -> Record {
+    private mutating func decode(_ raw: CSVSplitter.RawRecord) throws(InterchangeError) -> Record {
         let encoding = encoding ?? .utf8
         var fields: [String] = []
-        fields.reserveCapacity(raw.fields.count)
-        for bytes in raw.fields {
-            guard let text = TextDecoding.decodeField(bytes, as: encoding, ascii: raw.ascii) else {
-                throw .undecodableText(file: file, line: raw.line, encoding: encoding.rawValue)
+        fields.reserveCapacity(raw.fieldCount)
+        try raw.bytes.withUnsafeBufferPointer { (all) throws(InterchangeError) in
+            for field in 0..<raw.fieldCount {
+                let bytes = UnsafeBufferPointer(rebasing: all[raw.range(field)])
+                guard let text = TextDecoding.decodeField(bytes, as: encoding, ascii: raw.ascii, scratch: &scratch) else {
+                    throw .undecodableText(file: file, line: raw.line, encoding: encoding.rawValue)
+                }
+                fields.append(text)
             }
-            fields.append(text)
         }
         return Record(line: raw.line, fields: fields)
     }

@@ -7,15 +7,24 @@ enum Cells {
     /// (the seller centre), a leading `'` (phones) or a leading tab.
     static func unwrap(_ text: String) -> String {
         var body = Substring(text.trimmingWhitespace())
-        if body.hasPrefix("=\"") && body.hasSuffix("\"") && body.count >= 3 {
+        let bytes = body.utf8
+        if bytes.count >= 3, bytes.first == 0x3D, bytes.dropFirst().first == 0x22, bytes.last == 0x22, body.hasSuffix("\"") {
             body = body.dropFirst(2).dropLast()
+        } else if bytes.first != 0x27 {
+            return String(body)  // nothing wrapped: already trimmed
         }
         if body.first == "'" { body = body.dropFirst() }
         return body.trimmingWhitespace()
     }
 
+    /// Whether the text is one or more ASCII digits.
+    static func isDigits<Text: StringProtocol>(_ text: Text) -> Bool {
+        !text.utf8.isEmpty && text.utf8.allSatisfy { (0x30...0x39).contains($0) }
+    }
+
     /// `1.93E+18`, `1.93e+15`, `2E+16`: what Excel makes of a long number (digits lost).
     static func isScientific(_ text: String) -> Bool {
+        guard text.utf8.contains(where: { $0 == 0x45 || $0 == 0x65 }) else { return false }
         let upper = text.uppercased()
         guard let e = upper.firstIndex(of: "E") else { return false }
         let mantissa = upper[..<e].split(separator: ".", omittingEmptySubsequences: false)
@@ -30,7 +39,7 @@ enum Cells {
         let text = unwrap(raw ?? "")
         guard !text.isEmpty else { throw .missing(column: column) }
         if isScientific(text) { throw .scientificNumber(column: column, text: text) }
-        guard (16...19).contains(text.count), text.allSatisfy(\.isASCIIDigitish) else {
+        guard (16...19).contains(text.utf8.count), isDigits(text) else {
             throw .badOrderNumber(column: column, text: text)
         }
         return text
@@ -59,7 +68,7 @@ enum Cells {
     static func count(_ raw: String?, column: String) throws(RowProblem) -> Int? {
         let text = unwrap(raw ?? "")
         if text.isEmpty { return nil }
-        guard text.count <= 9, text.allSatisfy(\.isASCIIDigitish), let value = Int(text), value > 0 else {
+        guard text.utf8.count <= 9, isDigits(text), let value = Int(text), value > 0 else {
             throw .badCount(column: column, text: text)
         }
         return value
@@ -74,7 +83,7 @@ enum Cells {
     /// The postcode Taobao appends to an address, `…201室(135300)`, split off; runs of spaces
     /// collapsed. `000000` (the platform's "no postcode") gives nil.
     static func splitPostcode(_ raw: String) -> (address: String, postcode: String?) {
-        let address = raw.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let address = raw.unicodeScalars.contains(where: \.isWhiteSpace) ? raw.split(whereSeparator: \.isWhitespace).joined(separator: " ") : raw
         guard let last = address.last, last == ")" || last == "）",
               let open = address.lastIndex(where: { $0 == "(" || $0 == "（" })
         else { return (address, nil) }

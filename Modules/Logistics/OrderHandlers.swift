@@ -16,30 +16,41 @@ enum OrderHandlers {
 
     static func imported(_ p: OrderImported, _ op: Op, _ db: Database) throws {
         let o = p.order
-        if let current = try OrderBook.status(db, o.order) {
-            // Imported on two devices: the later file may only move the order forward.
-            guard try !ProjectionContext.isLocal(op, db) else { throw LogisticsError.orderExists(o.order.rawValue) }
-            if o.status.rank > current.rank {
-                try statusChanged(OrderStatusChanged(order: o.order, from: current, to: o.status, closeReason: o.closeReason,
-                                                     refunded: o.refunded, paidAt: o.paidAt), op, db)
-            }
-            return
+        guard !o.consignee.isEmpty, !o.address.isEmpty else {
+            if try OrderBook.status(db, o.order) != nil { return try importedAgain(p, op, db) }
+            throw LogisticsError.noConsignee(o.order.rawValue)
         }
-        guard !o.consignee.isEmpty, !o.address.isEmpty else { throw LogisticsError.noConsignee(o.order.rawValue) }
+        // Inserted unless the order is known (one statement for the common case, a new order).
         try db.cachedStatement(sql: """
             INSERT INTO order_header (id, buyer, status, closeReason, refunded, goodsTotal, postage, total, paid, buyerMessage,
                 consignee, phone, address, postcode, createdAt, paidAt, sellerRemark, importedAt, updatedAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING
             """).execute(arguments: [o.order.rawValue, o.buyer, o.status.rawValue, o.closeReason, o.refunded, o.goodsTotal.fen, o.postage.fen,
                              o.total.fen, o.paid.fen, o.buyerMessage, o.consignee, o.phone, o.address, o.postcode, o.createdAt, o.paidAt,
                              o.sellerRemark, op.hlc.wallMillis, op.hlc.wallMillis])
+        guard db.changesCount == 1 else { return try importedAgain(p, op, db) }
+        var reserved: [String: Int] = [:]
         for (index, line) in o.lines.enumerated() {
             guard line.quantity > 0 else { throw LogisticsError.badQuantity(line.quantity) }
             let sku = try line.sku?.rawValue ?? String.fetchOne(db.cachedStatement(sql: "SELECT sku FROM sku_mapping WHERE key = ?"),
                                                                  arguments: [line.matchKey])
             try insertLine(db, o.order, index + 1, line, sku: sku, addedBy: nil)
+            if let sku { reserved[sku, default: 0] += line.quantity }
         }
-        try OrderBook.reserve(db, o.order)
+        // A new order has no reservations and no waybill yet: what `OrderBook.reserve` would
+        // find, without asking.
+        if o.status.awaitsShipment { try OrderBook.insertReservations(db, o.order, reserved) }
+    }
+
+    /// Imported on two devices: the later file may only move the order forward.
+    private static func importedAgain(_ p: OrderImported, _ op: Op, _ db: Database) throws {
+        let o = p.order
+        guard let current = try OrderBook.status(db, o.order) else { throw LogisticsError.unknownOrder(o.order.rawValue) }
+        guard try !ProjectionContext.isLocal(op, db) else { throw LogisticsError.orderExists(o.order.rawValue) }
+        if o.status.rank > current.rank {
+            try statusChanged(OrderStatusChanged(order: o.order, from: current, to: o.status, closeReason: o.closeReason,
+                                                 refunded: o.refunded, paidAt: o.paidAt), op, db)
+        }
     }
 
     static func insertLine(_ db: Database, _ order: OrderID, _ number: Int, _ line: OrderLine, sku: String?, addedBy: StaffID?) throws {
@@ -149,6 +160,14 @@ enum OrderBook {
             INSERT INTO stock_reservation (ref, sku, quantity)
             SELECT orderID, sku, SUM(quantity) FROM order_line WHERE orderID = ? AND sku IS NOT NULL GROUP BY sku
             """).execute(arguments: [order.rawValue])
+    }
+
+    /// Reservations of a new order, SKU by SKU in the order `GROUP BY sku` gives (byte order).
+    static func insertReservations(_ db: Database, _ order: OrderID, _ quantities: [String: Int]) throws {
+        let statement = try db.cachedStatement(sql: "INSERT INTO stock_reservation (ref, sku, quantity) VALUES (?, ?, ?)")
+        for (sku, quantity) in quantities.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            try statement.execute(arguments: [order.rawValue, sku, quantity])
+        }
     }
 
     /// What a packer's signature binds: the order's lines as SKU × quantity, sorted.

@@ -45,11 +45,12 @@ public struct OrderImport {
             }
         }
         var reader = try TaobaoOrderReader(path: path, zone: zone)
+        let matcher = try database.read(SKUMatcher.init)
         var report = Report(file: path, encoding: reader.encoding?.rawValue ?? "")
         var chunk: [TaobaoOrder] = []
         func flush() throws {
             guard !chunk.isEmpty else { return }
-            let (drafts, counts) = try database.read { db in try plan(chunk, lines: lines, db) }
+            let (drafts, counts) = try database.read { db in try plan(chunk, lines: lines, matcher, db) }
             report.imported += counts.imported
             report.movedForward += counts.moved
             report.unchanged += counts.unchanged
@@ -74,7 +75,7 @@ public struct OrderImport {
         "\(error.file):\(error.line): " + language.pick(zh: error.zh, en: error.en)
     }
 
-    private func plan(_ orders: [TaobaoOrder], lines: [String: [TaobaoOrderLine]], _ db: Database)
+    private func plan(_ orders: [TaobaoOrder], lines: [String: [TaobaoOrderLine]], _ matcher: SKUMatcher, _ db: Database)
         throws -> ([OpDraft], (imported: Int, moved: Int, unchanged: Int, unmatched: Int)) {
         let known = try OrderQueries.statuses(db, orders.map(\.number))
         var drafts: [OpDraft] = [], imported = 0, moved = 0, unchanged = 0, unmatched = 0
@@ -92,10 +93,11 @@ public struct OrderImport {
                 }
                 continue
             }
-            let orderLines = try (lines[order.number] ?? []).map { line in
-                let sku = try Self.match(line, db)
+            let orderLines = (lines[order.number] ?? []).map { line in
+                let attributes = Self.attributes(line)
+                let sku = matcher.match(line, attributes: attributes)
                 if sku == nil { unmatched += 1 }
-                return OrderLine(title: line.title, attributes: Self.attributes(line), colour: line.colour, size: line.size,
+                return OrderLine(title: line.title, attributes: attributes, colour: line.colour, size: line.size,
                                  quantity: line.quantity, price: line.price, merchantCode: line.merchantCode, sku: sku)
             }
             let snapshot = OrderSnapshot(
@@ -112,23 +114,5 @@ public struct OrderImport {
 
     static func attributes(_ line: TaobaoOrderLine) -> String {
         line.attributes.map { "\($0.name)：\($0.value)" }.joined(separator: ";")
-    }
-
-    /// By 商家编码 (a SKU code or a barcode), else by the remembered mapping of title + attributes,
-    /// else by a product whose name, colour and size are the title's.
-    static func match(_ line: TaobaoOrderLine, _ db: Database) throws -> SKU? {
-        if let code = line.merchantCode,
-           let sku = try String.fetchOne(db.cachedStatement(sql: "SELECT sku FROM product WHERE sku = ?1 OR barcode = ?1 ORDER BY sku = ?1 DESC LIMIT 1"),
-                                         arguments: [code]) {
-            return SKU(rawValue: sku)
-        }
-        let key = OrderLine.matchKey(title: line.title, attributes: attributes(line))
-        if let sku = try String.fetchOne(db.cachedStatement(sql: "SELECT sku FROM sku_mapping WHERE key = ?"), arguments: [key]) {
-            return SKU(rawValue: sku)
-        }
-        let named = try String.fetchAll(db.cachedStatement(sql: """
-            SELECT sku FROM product WHERE name = ? AND colour = ? AND size = ? LIMIT 2
-            """), arguments: [line.title.trimmingWhitespace(), line.colour ?? "", line.size ?? ""])
-        return named.count == 1 ? SKU(rawValue: named[0]) : nil
     }
 }

@@ -17,8 +17,9 @@ enum OrderStockHandlers {
     ]
 
     static func reservationsChanged(_ op: Op, _ db: Database) throws {
-        let skus = try String.fetchAll(db, sql: "SELECT sku FROM reservation_dirty ORDER BY sku")
-        try db.execute(sql: "DELETE FROM reservation_dirty")
+        let skus = try String.fetchAll(db.cachedStatement(sql: "SELECT sku FROM reservation_dirty ORDER BY sku"))
+        guard !skus.isEmpty else { return }
+        try db.cachedStatement(sql: "DELETE FROM reservation_dirty").execute()
         for sku in skus { try Ledger.evaluateAlert(db, op, SKU(rawValue: sku)) }
     }
 

@@ -55,6 +55,7 @@ extension Money {
     /// Parses yuan as people write them.
     /// - Parameter allowNegative: whether `-5.00` is acceptable here (a refund delta, say).
     public static func parse(_ text: String, allowNegative: Bool = false) throws(MoneyError) -> Money {
+        if let plain = plain(text.utf8) { return plain }
         var body = Substring(normalizeWidth(text).trimmingWhitespace())
         guard !body.isEmpty else { throw .empty }
         var negative = false
@@ -89,6 +90,32 @@ extension Money {
         let fen = yuan * 100 + Int64(paddedFraction)!
         if negative && fen != 0 && !allowNegative { throw .negative(text) }
         return Money(fen: negative ? -fen : fen)
+    }
+
+    /// `598`, `12.5`, `12.50`: ASCII digits and at most two decimals, the form of nearly every
+    /// cell of an export, read without building substrings; nil for anything else (the full parse).
+    static func plain(_ utf8: String.UTF8View) -> Money? {
+        var whole: Int64 = 0, digits = 0, fraction: Int64 = 0, decimals = -1
+        for byte in utf8 {
+            switch byte {
+            case 0x30...0x39:
+                if decimals < 0 {
+                    whole = whole * 10 + Int64(byte - 0x30)
+                    digits += 1
+                    guard digits <= 15 else { return nil }
+                } else {
+                    fraction = fraction * 10 + Int64(byte - 0x30)
+                    decimals += 1
+                    guard decimals <= 2 else { return nil }
+                }
+            case 0x2E where decimals < 0 && digits > 0:
+                decimals = 0
+            default:
+                return nil
+            }
+        }
+        guard digits > 0, decimals != 0 else { return nil }
+        return Money(fen: whole * 100 + (decimals == 1 ? fraction * 10 : fraction))
     }
 
     /// Full-width digits and punctuation (`１２．５０`, `￥`) to their ASCII forms.
@@ -141,12 +168,94 @@ extension Character {
 extension StringProtocol {
     /// The text without leading and trailing white space (including the ideographic space).
     public func trimmingWhitespace() -> String {
+        scanTrimmed()
+    }
+
+    fileprivate func scanTrimmed() -> String {
         // A character is white space by its first scalar, so text without a white-space scalar
-        // is already trimmed: the common case, answered without breaking text into characters.
-        if !unicodeScalars.contains(where: \.properties.isWhitespace) { return String(self) }
+        // is already trimmed, answered without breaking text into characters.
+        if !unicodeScalars.contains(where: \.isWhiteSpace) { return String(self) }
         guard let first = firstIndex(where: { !$0.isWhitespace }),
               let last = lastIndex(where: { !$0.isWhitespace })
         else { return "" }
         return String(self[first...last])
+    }
+}
+
+// Ends that are plainly not white space (ASCII letters and digits, Chinese characters) answer at
+// once: the common case of every cell of an import, without a scan.
+extension String {
+    /// The text without leading and trailing white space (including the ideographic space).
+    public func trimmingWhitespace() -> String {
+        TrimEnds.plain(utf8) ? self : scanTrimmed()
+    }
+}
+
+extension Substring {
+    /// The text without leading and trailing white space (including the ideographic space).
+    public func trimmingWhitespace() -> String {
+        TrimEnds.plain(utf8) ? String(self) : scanTrimmed()
+    }
+}
+
+extension Unicode.Scalar {
+    /// Unicode's White_Space property (`properties.isWhitespace`), without the property lookup:
+    /// the list is short and fixed, and every cell of an import asks.
+    public var isWhiteSpace: Bool {
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+}
+
+/// Whether a text's first and last scalars are ones that are never white space and always begin
+/// a character of their own: ASCII other than spaces and control codes, CJK ideographs, CJK
+/// punctuation (not the ideographic space U+3000) and full-width forms. Anything else: not known.
+enum TrimEnds {
+    static func plain<View: BidirectionalCollection<UInt8>>(_ utf8: View) -> Bool {
+        guard let firstByte = utf8.first, let lastByte = utf8.last else { return false }
+        if firstByte < 0x80 {
+            guard firstByte > 0x20, firstByte != 0x7F else { return false }
+        } else {
+            guard plainScalar(leading(utf8)) else { return false }
+        }
+        if lastByte < 0x80 { return lastByte > 0x20 && lastByte != 0x7F }
+        return plainScalar(trailing(utf8))
+    }
+
+    /// The first scalar of text starting with a byte ≥ 0x80 (three-byte sequences only; 0 otherwise).
+    private static func leading<View: BidirectionalCollection<UInt8>>(_ utf8: View) -> UInt32 {
+        var i = utf8.startIndex
+        let b0 = utf8[i]
+        guard b0 & 0xF0 == 0xE0 else { return 0 }
+        i = utf8.index(after: i)
+        guard i != utf8.endIndex else { return 0 }
+        let b1 = utf8[i]
+        i = utf8.index(after: i)
+        guard i != utf8.endIndex else { return 0 }
+        let b2 = utf8[i]
+        return (UInt32(b0 & 0x0F) << 12) | (UInt32(b1 & 0x3F) << 6) | UInt32(b2 & 0x3F)
+    }
+
+    /// The last scalar of text ending with a byte ≥ 0x80 (three-byte sequences only; 0 otherwise).
+    private static func trailing<View: BidirectionalCollection<UInt8>>(_ utf8: View) -> UInt32 {
+        var i = utf8.index(before: utf8.endIndex)
+        let b2 = utf8[i]
+        guard i != utf8.startIndex else { return 0 }
+        i = utf8.index(before: i)
+        let b1 = utf8[i]
+        guard i != utf8.startIndex else { return 0 }
+        i = utf8.index(before: i)
+        let b0 = utf8[i]
+        guard b0 & 0xF0 == 0xE0, b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80 else { return 0 }
+        return (UInt32(b0 & 0x0F) << 12) | (UInt32(b1 & 0x3F) << 6) | UInt32(b2 & 0x3F)
+    }
+
+    private static func plainScalar(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x3001...0x3029, 0x3030...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF5E: return true
+        default: return false
+        }
     }
 }

@@ -1,9 +1,9 @@
 import GRDB
 import ShopDomain
 
-/// What `ProjectionContext` would otherwise look up again for every op of a merge, kept for one
-/// merge transaction: `ShopDatabase.merge` makes one inside its write and it ends with it. Outside
-/// a merge (local writes, rebuilds, queries) nothing is cached. Each entry says what could make it
+/// What `ProjectionContext` would otherwise look up again for every op of a merge or a batch of
+/// local writes, kept for one transaction: `ShopDatabase.merge` and `ShopDatabase.apply` make one
+/// inside their write and it ends with it. Outside them (rebuilds, queries) nothing is cached. Each entry says what could make it
 /// stale, and the handlers that can forget it:
 /// - the local device: the `device` table never changes once the database exists;
 /// - the shop's zone: only `shop.created` writes the `shop` row, and its projection forgets;
@@ -13,7 +13,7 @@ import ShopDomain
 /// A merged op whose effect is rolled back (parked as a conflict) forgets everything, since what
 /// it wrote and read is undone.
 final class ProjectionCache: @unchecked Sendable {  // used only inside one write, on its thread
-    /// The merge in progress on this thread.
+    /// The merge or apply in progress on this thread.
     @TaskLocal static var active: ProjectionCache?
 
     struct PolicyKey: Hashable {
@@ -32,7 +32,7 @@ final class ProjectionCache: @unchecked Sendable {  // used only inside one writ
         self.localDevice = localDevice
     }
 
-    /// The cache of the merge running on `db`, if one is.
+    /// The cache of the merge or apply running on `db`, if one is.
     static func current(_ db: Database) -> ProjectionCache? {
         guard let cache = active, cache.connection == ObjectIdentifier(db) else { return nil }
         return cache

@@ -10,30 +10,35 @@ extension ShopDatabase {
         try apply([draft])[0]
     }
 
-    /// Applies several drafts in one transaction (a demo, an import): all or nothing.
+    /// Applies several drafts in one transaction (a demo, an import): all or nothing. The lookups
+    /// every op repeats (zone, policy, local device) are cached for its length (`ProjectionCache`).
     @discardableResult
     public func apply(_ drafts: [OpDraft]) throws -> [Op] {
         try pool.write { db in
-            var head = try DeviceHead.fetch(db, device: deviceID)
-            var sealed: [Op] = []
-            sealed.reserveCapacity(drafts.count)
-            let append = try JournalAppender(db)
-            var actors = ActorCache()
-            for draft in drafts {
-                guard let handler = registry.handlers[draft.kind] else { throw StorageError.unknownOperationKind(draft.kind) }
-                try authorize(draft.actor, handler.authorization, &actors, db)
-                let physical = Int64((clock.now().timeIntervalSince1970 * 1000).rounded(.down))
-                let op = Op(draft: draft, deviceID: deviceID, deviceSeq: head.lastSeq + 1,
-                                   hlc: HLC.tick(after: head.lastHLC, physicalMillis: physical), prevHash: head.lastHash)
-                try handler.project(op, draft.value, db)
-                try append(op)
-                if handler.affectsAuthorization { actors.forget() }
-                head = DeviceHead(device: deviceID, lastSeq: op.deviceSeq, lastHash: op.hash, lastHLC: op.hlc)
-                sealed.append(op)
-            }
-            try head.save(db)
-            return sealed
+            try ProjectionCache.$active.withValue(ProjectionCache(db, localDevice: deviceID)) { try apply(drafts, db) }
         }
+    }
+
+    private func apply(_ drafts: [OpDraft], _ db: Database) throws -> [Op] {
+        var head = try DeviceHead.fetch(db, device: deviceID)
+        var sealed: [Op] = []
+        sealed.reserveCapacity(drafts.count)
+        let append = try JournalAppender(db)
+        var actors = ActorCache()
+        for draft in drafts {
+            guard let handler = registry.handlers[draft.kind] else { throw StorageError.unknownOperationKind(draft.kind) }
+            try authorize(draft.actor, handler.authorization, &actors, db)
+            let physical = Int64((clock.now().timeIntervalSince1970 * 1000).rounded(.down))
+            let op = Op(draft: draft, deviceID: deviceID, deviceSeq: head.lastSeq + 1,
+                               hlc: HLC.tick(after: head.lastHLC, physicalMillis: physical), prevHash: head.lastHash)
+            try handler.project(op, draft.value, db)
+            try append(op)
+            if handler.affectsAuthorization { actors.forget() }
+            head = DeviceHead(device: deviceID, lastSeq: op.deviceSeq, lastHash: op.hash, lastHLC: op.hlc)
+            sealed.append(op)
+        }
+        try head.save(db)
+        return sealed
     }
 
     /// The actor must be an active staff member whose roles allow the op (DESIGN.md, Identity).
