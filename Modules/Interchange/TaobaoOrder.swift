@@ -64,7 +64,9 @@ public struct TaobaoOrder: Sendable, Equatable, Codable {
 
     /// Closed because of a refund: the close reason mentions 退款, or the old refund status.
     public var isRefund: Bool {
-        closeReason?.contains("退款") == true || TaobaoOrderStatus.normalize(statusText) == TaobaoOrderStatus.refundClosedText
+        if closeReason?.contains("退款") == true { return true }
+        // The old refund status text is a closed status: other statuses need no normalizing.
+        return status == .closed && TaobaoOrderStatus.normalize(statusText) == TaobaoOrderStatus.refundClosedText
     }
 
     public init(number: String, buyer: String? = nil, alipayAccount: String? = nil, goodsTotal: Money? = nil,

@@ -5,11 +5,12 @@ import ShopDomain
 /// the instant. Accepts `2016-05-23 22:02:11`, `2016-05-23 22:02`, and Excel's re-saved forms
 /// `2016/5/23 22:02` and `2016/5/23 22:02:11`.
 ///
-/// An export of 100,000 orders holds a few thousand distinct minutes, so the calendar is asked
-/// once per minute (zones change their offset on whole minutes) and the seconds added to it.
+/// An export of 100,000 orders spans a few hundred hours, so the calendar is asked once per hour
+/// of the shop's clock and the minutes and seconds added to it (zones change their offset on the
+/// hour; the few that ever did so at a half hour did it at 00:00 or 02:00).
 final class WallClock {
     private let calendar: Calendar
-    private var minutes: [Int64: Date] = [:]
+    private var hours: [Int64: Date] = [:]
 
     init(zone: ShopZone) {
         var calendar = Calendar(identifier: .gregorian)
@@ -23,13 +24,13 @@ final class WallClock {
               let day = CivilDate(year: time.year, month: time.month, day: time.day),
               time.hour < 24, time.minute < 60, time.second < 60
         else { return nil }
-        let key = Int64(day.year) * 100_000_000 + Int64(day.month) * 1_000_000 + Int64(day.day) * 10_000
-            + Int64(time.hour) * 100 + Int64(time.minute)
-        if let start = minutes[key] { return start + TimeInterval(time.second) }
-        let components = DateComponents(year: day.year, month: day.month, day: day.day, hour: time.hour, minute: time.minute, second: 0)
+        let key = Int64(day.year) * 1_000_000 + Int64(day.month) * 10_000 + Int64(day.day) * 100 + Int64(time.hour)
+        let offset = TimeInterval(time.minute * 60 + time.second)
+        if let start = hours[key] { return start + offset }
+        let components = DateComponents(year: day.year, month: day.month, day: day.day, hour: time.hour, minute: 0, second: 0)
         guard let start = calendar.date(from: components) else { return nil }
-        minutes[key] = start
-        return start + TimeInterval(time.second)
+        hours[key] = start
+        return start + offset
     }
 
     /// A time cell: nil when empty, a row problem when it is not a time.

@@ -25,9 +25,9 @@ enum OrderHandlers {
             INSERT INTO order_header (id, buyer, status, closeReason, refunded, goodsTotal, postage, total, paid, buyerMessage,
                 consignee, phone, address, postcode, createdAt, paidAt, sellerRemark, importedAt, updatedAt)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING
-            """).execute(arguments: [o.order.rawValue, o.buyer, o.status.rawValue, o.closeReason, o.refunded, o.goodsTotal.fen, o.postage.fen,
+            """).executeFast(o.order.rawValue, o.buyer, o.status.rawValue, o.closeReason, o.refunded ? 1 : 0, o.goodsTotal.fen, o.postage.fen,
                              o.total.fen, o.paid.fen, o.buyerMessage, o.consignee, o.phone, o.address, o.postcode, o.createdAt, o.paidAt,
-                             o.sellerRemark, op.hlc.wallMillis, op.hlc.wallMillis])
+                             o.sellerRemark, op.hlc.wallMillis, op.hlc.wallMillis)
         guard db.changesCount == 1 else { return try importedAgain(p, op, db) }
         var reserved: [String: Int] = [:]
         for (index, line) in o.lines.enumerated() {
@@ -57,8 +57,8 @@ enum OrderHandlers {
         try db.cachedStatement(sql: """
             INSERT INTO order_line (orderID, line, title, attributes, colour, size, quantity, price, merchantCode, sku, matchKey, addedBy)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [order.rawValue, number, line.title, line.attributes, line.colour, line.size, line.quantity,
-                                     line.price.fen, line.merchantCode, sku, line.matchKey, addedBy?.rawValue])
+            """).executeFast(order.rawValue, number, line.title, line.attributes, line.colour, line.size, line.quantity,
+                               line.price.fen, line.merchantCode, sku, line.matchKey, addedBy?.rawValue)
     }
 
     /// Forward only: a move to where the order already is, or behind it, changes nothing when
@@ -166,7 +166,7 @@ enum OrderBook {
     static func insertReservations(_ db: Database, _ order: OrderID, _ quantities: [String: Int]) throws {
         let statement = try db.cachedStatement(sql: "INSERT INTO stock_reservation (ref, sku, quantity) VALUES (?, ?, ?)")
         for (sku, quantity) in quantities.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
-            try statement.execute(arguments: [order.rawValue, sku, quantity])
+            try statement.executeFast(order.rawValue, sku, quantity)
         }
     }
 

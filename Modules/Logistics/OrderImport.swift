@@ -32,87 +32,63 @@ public struct OrderImport {
 
     /// Rows refused (a lost order number, a bad date …) are listed as `file:line: reason` and the
     /// rest imported; a missing required column or a broken file refuses everything.
+    ///
+    /// Two threads: one reads and parses the files and makes each order's draft
+    /// (`OrderImportReading`), this one decides which orders are new and applies them chunk by
+    /// chunk, so reading the next chunk overlaps applying this one. At most two chunks wait between
+    /// them, so memory stays bounded.
     public func run(orders path: String, details: String?, language: Language) throws -> Report {
-        var lines: [String: [TaobaoOrderLine]] = [:]
-        var refused: [String] = []
-        if let details {
-            var reader = try TaobaoOrderLineReader(path: details)
-            while let row = try reader.next() {
-                switch row {
-                case .success(let line): lines[line.orderNumber, default: []].append(line)
-                case .failure(let error): refused.append(Self.describe(error, language))
-                }
-            }
-        }
-        var reader = try TaobaoOrderReader(path: path, zone: zone)
         let matcher = try database.read(SKUMatcher.init)
-        var report = Report(file: path, encoding: reader.encoding?.rawValue ?? "")
-        var chunk: [TaobaoOrder] = []
-        func flush() throws {
-            guard !chunk.isEmpty else { return }
-            let (drafts, counts) = try database.read { db in try plan(chunk, lines: lines, matcher, db) }
-            report.imported += counts.imported
-            report.movedForward += counts.moved
-            report.unchanged += counts.unchanged
-            report.unmatchedLines += counts.unmatched
-            if !drafts.isEmpty { try database.apply(drafts) }
-            chunk.removeAll(keepingCapacity: true)
+        let reading = OrderImportReading(orders: path, details: details, zone: zone, actor: actor, matcher: matcher,
+                                         language: language, chunkSize: chunkSize)
+        let handoff = Handoff<OrderImportReading.Piece>(capacity: 2)
+        let done = DispatchGroup()
+        DispatchQueue.global(qos: .userInitiated).async(group: done) { reading.run(into: handoff) }
+        defer {
+            handoff.cancel()
+            done.wait()
         }
-        while let row = try reader.next() {
-            switch row {
-            case .success(let order):
-                chunk.append(order)
-                if chunk.count >= chunkSize { try flush() }
-            case .failure(let error): refused.append(Self.describe(error, language))
+        var report = Report(file: path, encoding: "")
+        while true {
+            switch handoff.take() {
+            case .opened(let encoding):
+                report.encoding = encoding
+            case .orders(let chunk, let refused):
+                report.refused += refused
+                let drafts = try database.read { db in try decide(chunk, &report, db) }
+                if !drafts.isEmpty { try database.apply(drafts) }
+            case .finished(let refused):
+                report.refused += refused
+                return report
+            case .failed(let error):
+                throw error
             }
         }
-        try flush()
-        report.refused = refused
-        return report
     }
 
-    static func describe(_ error: InterchangeError.RowError, _ language: Language) -> String {
-        "\(error.file):\(error.line): " + language.pick(zh: error.zh, en: error.en)
-    }
-
-    private func plan(_ orders: [TaobaoOrder], lines: [String: [TaobaoOrderLine]], _ matcher: SKUMatcher, _ db: Database)
-        throws -> ([OpDraft], (imported: Int, moved: Int, unchanged: Int, unmatched: Int)) {
-        let known = try OrderQueries.statuses(db, orders.map(\.number))
-        var drafts: [OpDraft] = [], imported = 0, moved = 0, unchanged = 0, unmatched = 0
+    /// Each order's draft: `order.imported` if the shop does not know it, `order.status-changed`
+    /// if it moved forward, none if it did not.
+    private func decide(_ chunk: [OrderImportReading.Planned], _ report: inout Report, _ db: Database) throws -> [OpDraft] {
+        let known = try OrderQueries.statuses(db, chunk.map(\.number))
+        var drafts: [OpDraft] = []
+        drafts.reserveCapacity(chunk.count)
         var seen: Set<String> = []
-        for order in orders where seen.insert(order.number).inserted {
-            let status = order.status
-            if let current = known[order.number] {
-                if status.rank > current.rank {
-                    drafts.append(OpDraft(actor: actor, OrderStatusChanged(order: OrderID(rawValue: order.number), from: current, to: status,
-                                                                           closeReason: order.closeReason, refunded: order.isRefund,
-                                                                           paidAt: order.paidAt?.millis)))
-                    moved += 1
-                } else {
-                    unchanged += 1
-                }
+        for order in chunk where seen.insert(order.number).inserted {
+            guard let current = known[order.number] else {
+                drafts.append(order.draft)
+                report.imported += 1
+                report.unmatchedLines += order.unmatchedLines
                 continue
             }
-            let orderLines = (lines[order.number] ?? []).map { line in
-                let attributes = Self.attributes(line)
-                let sku = matcher.match(line, attributes: attributes)
-                if sku == nil { unmatched += 1 }
-                return OrderLine(title: line.title, attributes: attributes, colour: line.colour, size: line.size,
-                                 quantity: line.quantity, price: line.price, merchantCode: line.merchantCode, sku: sku)
+            if order.status.rank > current.rank {
+                drafts.append(OpDraft(actor: actor, OrderStatusChanged(order: OrderID(rawValue: order.number), from: current, to: order.status,
+                                                                       closeReason: order.closeReason, refunded: order.refunded,
+                                                                       paidAt: order.paidAt)))
+                report.movedForward += 1
+            } else {
+                report.unchanged += 1
             }
-            let snapshot = OrderSnapshot(
-                order: OrderID(rawValue: order.number), buyer: order.buyer, status: status, closeReason: order.closeReason,
-                refunded: order.isRefund, goodsTotal: order.goodsTotal ?? order.total, postage: order.postage ?? .zero, total: order.total,
-                paid: order.paid, buyerMessage: order.buyerMessage, consignee: order.consignee, phone: order.mobile ?? order.landline,
-                address: order.address, postcode: order.postcode, createdAt: order.createdAt.millis, paidAt: order.paidAt?.millis,
-                sellerRemark: order.sellerRemark, lines: orderLines)
-            drafts.append(OpDraft(actor: actor, OrderImported(order: snapshot)))
-            imported += 1
         }
-        return (drafts, (imported, moved, unchanged, unmatched))
-    }
-
-    static func attributes(_ line: TaobaoOrderLine) -> String {
-        line.attributes.map { "\($0.name)：\($0.value)" }.joined(separator: ";")
+        return drafts
     }
 }

@@ -86,7 +86,7 @@ enum Ledger {
         let (available, open) = try db.cachedStatement(sql: """
             SELECT COALESCE((SELECT SUM(b.quantity) FROM stock_balance b JOIN location l ON l.code = b.location
                              WHERE b.sku = ?1 AND l.kind = 'sellable'), 0)
-                 - COALESCE((SELECT SUM(quantity) FROM stock_reservation WHERE sku = ?1), 0),
+                 - COALESCE((SELECT quantity FROM stock_reserved WHERE sku = ?1), 0),
                    (SELECT id FROM low_stock_alert WHERE sku = ?1 AND clearedAt IS NULL)
             """).readFirst(sku.rawValue) { ($0.int(0), $0.optionalInt64(1)) }!
         if available < threshold, open == nil {

@@ -7,7 +7,8 @@ import Storage
 public enum Warehouse {
     public static let module = StorageModule(
         name: "warehouse",
-        migrations: [.init("warehouse.v1", sql: WarehouseSchema.v1), .init("warehouse.v2", sql: WarehouseSchema.v2)],
+        migrations: [.init("warehouse.v1", sql: WarehouseSchema.v1), .init("warehouse.v2", sql: WarehouseSchema.v2),
+                     .init("warehouse.v3", sql: WarehouseSchema.v3)],
         handlers: CatalogHandlers.all + StockHandlers.all + ReceiptHandlers.all + CountHandlers.all + OrderStockHandlers.all,
         readTables: WarehouseSchema.readTables,
         handoverFigures: handoverFigures

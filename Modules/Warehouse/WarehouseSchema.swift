@@ -158,10 +158,39 @@ enum WarehouseSchema {
         BEGIN INSERT OR IGNORE INTO reservation_dirty (sku) VALUES (OLD.sku), (NEW.sku); END;
         """
 
+    /// The units reserved per SKU, kept by the triggers on `stock_reservation` (which also note
+    /// the dirty SKUs, replacing v2's triggers), so the low-stock check reads one row instead of
+    /// summing every open reservation of the SKU — a sum that grew with the number of paid orders.
+    static let v3 = """
+        CREATE TABLE stock_reserved (sku TEXT PRIMARY KEY NOT NULL, quantity INTEGER NOT NULL) WITHOUT ROWID;
+        INSERT INTO stock_reserved (sku, quantity) SELECT sku, SUM(quantity) FROM stock_reservation GROUP BY sku;
+        DROP TRIGGER stock_reservation_inserted;
+        DROP TRIGGER stock_reservation_deleted;
+        DROP TRIGGER stock_reservation_updated;
+        CREATE TRIGGER stock_reservation_inserted AFTER INSERT ON stock_reservation
+        BEGIN
+            INSERT OR IGNORE INTO reservation_dirty (sku) VALUES (NEW.sku);
+            INSERT INTO stock_reserved (sku, quantity) VALUES (NEW.sku, NEW.quantity)
+            ON CONFLICT (sku) DO UPDATE SET quantity = quantity + excluded.quantity;
+        END;
+        CREATE TRIGGER stock_reservation_deleted AFTER DELETE ON stock_reservation
+        BEGIN
+            INSERT OR IGNORE INTO reservation_dirty (sku) VALUES (OLD.sku);
+            UPDATE stock_reserved SET quantity = quantity - OLD.quantity WHERE sku = OLD.sku;
+        END;
+        CREATE TRIGGER stock_reservation_updated AFTER UPDATE ON stock_reservation
+        BEGIN
+            INSERT OR IGNORE INTO reservation_dirty (sku) VALUES (OLD.sku), (NEW.sku);
+            UPDATE stock_reserved SET quantity = quantity - OLD.quantity WHERE sku = OLD.sku;
+            INSERT INTO stock_reserved (sku, quantity) VALUES (NEW.sku, NEW.quantity)
+            ON CONFLICT (sku) DO UPDATE SET quantity = quantity + excluded.quantity;
+        END;
+        """
+
     /// Parents before children: `journal rebuild` empties them in reverse (`reservation_dirty`
-    /// last, after the deletions that fill it).
+    /// and `stock_reserved` last, after the deletions that fill them).
     static let readTables = [
-        "reservation_dirty", "product", "product_training", "location", "category_zone", "stock_movement", "stock_balance",
+        "reservation_dirty", "stock_reserved", "product", "product_training", "location", "category_zone", "stock_movement", "stock_balance",
         "stock_reservation", "low_stock_alert", "recount_task", "receipt", "receipt_line", "vendor_return",
         "receipt_discrepancy", "stock_count", "stock_count_line", "stock_count_category",
     ]

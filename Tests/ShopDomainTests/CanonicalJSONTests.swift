@@ -31,3 +31,32 @@ struct CanonicalJSONTests {
         try same([String: String]())
     }
 }
+
+@Suite("CanonicalJSONWriter: payloads that write their own JSON, byte for byte JSONEncoder's")
+struct CanonicalJSONWriterTests {
+    static let texts = ["", "普通文字", "quote \" and \\ backslash", "line\nbreak\r\ttab", "\u{01}\u{1F}\u{7F}", "emoji 👕", "'single' <>&",
+                        "全角，标点！", "\u{2028}\u{2029}"]
+
+    static func snapshot(_ text: String, _ n: Int) -> OrderSnapshot {
+        let optional: String? = n % 2 == 0 ? text : nil
+        let lines = (0..<(n % 3)).map { i in
+            OrderLine(title: text + "\(i)", attributes: "颜色分类：\(text);尺码：XL", colour: optional, size: n % 4 == 0 ? nil : "XL",
+                      quantity: i + 1, price: Money(fen: Int64(i) * 1_999 - (n % 5 == 0 ? 7 : 0)), merchantCode: optional,
+                      sku: n % 3 == 1 ? nil : SKU(rawValue: "AF-\(i)"))
+        }
+        return OrderSnapshot(
+            order: OrderID(rawValue: "23450000000000\(n)"), buyer: optional, status: OrderStatus.allCases[n % OrderStatus.allCases.count],
+            closeReason: n % 3 == 0 ? text : nil, refunded: n % 2 == 1, goodsTotal: Money(fen: Int64(n) * 12_345), postage: .zero,
+            total: Money(fen: Int64.max - Int64(n)), paid: Money(fen: Int64.min + Int64(n)), buyerMessage: optional, consignee: text,
+            phone: n % 4 == 1 ? nil : "130\(n)", address: text + "(100000)", postcode: optional, createdAt: 1_796_176_406_540 + Int64(n),
+            paidAt: n % 2 == 0 ? nil : -Int64(n), sellerRemark: optional, lines: lines)
+    }
+
+    @Test("order.imported with every optional present and absent, and awkward text", arguments: texts)
+    func orderImported(text: String) {
+        for n in 0..<12 {
+            let payload = OrderImported(order: Self.snapshot(text, n))
+            #expect(CanonicalJSON.encode(payload) == CanonicalJSON.foundationEncode(payload))
+        }
+    }
+}

@@ -166,6 +166,7 @@ public protocol OpPayload: Codable, Sendable, Equatable {
 /// The one JSON form payloads are written in: sorted keys, no escaped slashes.
 public enum CanonicalJSON {
     public static func encode<T: Encodable>(_ value: T) -> String {
+        if let writable = value as? any CanonicalJSONWritable { return CanonicalJSONWriter.encode(writable) }
         if let fast = try? CanonicalEncoder.encode(value) { return fast }
         return foundationEncode(value)
     }

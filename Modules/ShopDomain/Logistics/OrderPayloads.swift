@@ -125,6 +125,56 @@ public struct OrderImported: OpPayload {
     public init(order: OrderSnapshot) { self.order = order }
 }
 
+// MARK: - Canonical JSON written directly (an export makes these by the hundred thousand)
+
+extension OrderImported: CanonicalJSONWritable {
+    public func write(to json: inout CanonicalJSONWriter) {
+        json.object { json in json.member("order") { order.write(to: &$0) } }
+    }
+}
+
+extension OrderSnapshot: CanonicalJSONWritable {
+    /// Members in byte order of their keys.
+    public func write(to json: inout CanonicalJSONWriter) {
+        json.object { json in
+            json.member("address", address)
+            json.member("buyer", buyer)
+            json.member("buyerMessage", buyerMessage)
+            json.member("closeReason", closeReason)
+            json.member("consignee", consignee)
+            json.member("createdAt", createdAt)
+            json.member("goodsTotal", goodsTotal.fen)
+            json.member("lines", array: lines) { json, line in line.write(to: &json) }
+            json.member("order", order.rawValue)
+            json.member("paid", paid.fen)
+            json.member("paidAt", paidAt)
+            json.member("phone", phone)
+            json.member("postage", postage.fen)
+            json.member("postcode", postcode)
+            json.member("refunded", refunded)
+            json.member("sellerRemark", sellerRemark)
+            json.member("status", status.rawValue)
+            json.member("total", total.fen)
+        }
+    }
+}
+
+extension OrderLine: CanonicalJSONWritable {
+    /// Members in byte order of their keys.
+    public func write(to json: inout CanonicalJSONWriter) {
+        json.object { json in
+            json.member("attributes", attributes)
+            json.member("colour", colour)
+            json.member("merchantCode", merchantCode)
+            json.member("price", price.fen)
+            json.member("quantity", quantity)
+            json.member("size", size)
+            json.member("sku", sku?.rawValue)
+            json.member("title", title)
+        }
+    }
+}
+
 /// A re-import moved an order forward: paid, shipped, closed, refunded.
 public struct OrderStatusChanged: OpPayload {
     public static let kind = "order.status-changed"
