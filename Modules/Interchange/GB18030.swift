@@ -73,6 +73,11 @@ enum GB18030 {
     /// GB18030 here (every field then goes through Foundation).
     private static let twoByteTable: [UInt16]? = buildTable()
 
+    /// Codes the C library maps otherwise than Foundation (GB18030-2005 against 2022: A3A0 is
+    /// U+E5E5 in one, U+3000 in the other); left to Foundation, so the table changes no result.
+    /// A test compares every code.
+    private static let foundationDiffers: Set<UInt16> = [0xA3A0]
+
     private static func buildTable() -> [UInt16]? {
         #if canImport(Glibc)
         let converter = iconv_open("UTF-32LE", "GB18030")
@@ -97,7 +102,8 @@ enum GB18030 {
                         return (outBuffer.count - outLeft) / 4
                     }
                 }
-                guard converted == 1, output[0] >= 0x80, output[0] <= 0xFFFF, !(0xD800...0xDFFF).contains(output[0]) else { continue }
+                guard converted == 1, output[0] >= 0x80, output[0] <= 0xFFFF, !(0xD800...0xDFFF).contains(output[0]),
+                      !foundationDiffers.contains(UInt16(lead) << 8 | UInt16(trail)) else { continue }
                 table[(lead - 0x81) * columns + trailColumn(UInt8(trail))!] = UInt16(output[0])
             }
         }

@@ -18,11 +18,14 @@ final class Handoff<Element: Sendable>: Sendable {
         while free.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
             if queue.withLock({ $0.cancelled }) { return false }
         }
-        let cancelled = queue.withLock { state in
+        let accepted = queue.withLock { state in
             if !state.cancelled { state.items.append(element) }
-            return state.cancelled
+            return !state.cancelled
         }
-        if cancelled { return false }
+        guard accepted else {
+            free.signal()
+            return false
+        }
         filled.signal()
         return true
     }
@@ -37,5 +40,12 @@ final class Handoff<Element: Sendable>: Sendable {
 
     func cancel() {
         queue.withLock { $0.cancelled = true }
+    }
+
+    deinit {
+        // libdispatch refuses to dispose of a semaphore below the value it started with: give back
+        // the room the values nobody took still hold.
+        let untaken = queue.withLock { $0.items.count }
+        for _ in 0..<untaken { free.signal() }
     }
 }

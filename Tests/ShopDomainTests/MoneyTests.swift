@@ -57,3 +57,26 @@ struct MoneyTests {
         #expect(CanonicalJSON.encode(["price": Money(fen: 1250)]) == #"{"price":1250}"#)
     }
 }
+
+@Suite("Plain amounts and white space read without the general parse")
+struct PlainReadingTests {
+    @Test("every scalar is white space exactly when Unicode says so")
+    func whiteSpace() {
+        var differing: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if scalar.isWhiteSpace != scalar.properties.isWhitespace { differing.append(value) }
+        }
+        #expect(differing.isEmpty)
+    }
+
+    @Test("plain amounts read directly are what the general parse gives", arguments: [
+        "0", "7", "12.5", "12.50", "598", "0.01", "999999999999999", "999999999999999.99", "1000000000000000", "12.", ".5",
+        "1.234", "00012.30", "12..5", "1.2.3",
+    ])
+    func plainAmounts(text: String) throws {
+        let general: Money? = try? Money.parse(" " + text + " ")  // the spaces force the general parse
+        #expect(Money.plain(text.utf8) == nil || Money.plain(text.utf8) == general)
+        #expect((try? Money.parse(text)) == general)
+    }
+}
