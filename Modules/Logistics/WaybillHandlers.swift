@@ -64,6 +64,10 @@ enum WaybillHandlers {
     /// A void frees the order for a new number; a parcel the courier already has cannot be voided
     /// (open a claim or mark it undeliverable instead).
     static func voided(_ p: WaybillVoided, _ op: Op, _ db: Database) throws {
+        if try !Waybills.exists(db, p.waybill), try !ProjectionContext.isLocal(op, db),
+           let parked = try ParkedOps.open(WaybillPrinted.self, db).first(where: { $0.payload.waybill == p.waybill }) {
+            return try voidedWhileParked(p, op, printed: parked, db)
+        }
         let state = try Waybills.requireLive(db, p.waybill)
         guard state != "handed-over" else { throw LogisticsError.handedOver(p.waybill) }
         let reason = p.reason.trimmingWhitespace()
@@ -72,6 +76,25 @@ enum WaybillHandlers {
                        arguments: [reason, op.actor.rawValue, op.hlc.wallMillis, p.waybill])
         try db.execute(sql: "DELETE FROM parcel_item WHERE number = ?", arguments: [p.waybill])
         try event(db, op, p.waybill, "voided", reason)
+    }
+
+    /// The void of a waybill whose print was parked here as the order's second (the other notebook
+    /// printed it first, and it, or the hub, voided it to keep ours): the print and the void are
+    /// booked together — the row as the hub has it, never live here — and the parked print settled.
+    private static func voidedWhileParked(_ p: WaybillVoided, _ op: Op, printed: (op: Op, payload: WaybillPrinted), _ db: Database) throws {
+        let reason = p.reason.trimmingWhitespace()
+        guard !reason.isEmpty else { throw LogisticsError.reasonRequired }
+        let (printOp, print) = printed
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO print_batch (id, courier, printedBy, printedAt) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [print.batch, print.courier.code, printOp.actor.rawValue, printOp.hlc.wallMillis])
+        try db.execute(sql: """
+            INSERT INTO waybill (number, courier, orderID, batch, seq, live, printedBy, printedAt, voidReason, voidedBy, voidedAt)
+            VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)
+            """, arguments: [print.waybill, print.courier.code, print.order.rawValue, print.batch, print.seq, printOp.actor.rawValue,
+                             printOp.hlc.wallMillis, reason, op.actor.rawValue, op.hlc.wallMillis])
+        try event(db, printOp, print.waybill, "printed", "\(print.batch)-\(String(format: "%04d", print.seq))")
+        try event(db, op, print.waybill, "voided", reason)
+        try ParkedOps.settle(printOp, by: op, db)
     }
 
     static func resumed(_ p: BatchResumed, _ op: Op, _ db: Database) throws {
@@ -89,6 +112,10 @@ enum WaybillHandlers {
 
 /// Reading waybills inside a projection.
 enum Waybills {
+    static func exists(_ db: Database, _ number: String) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM waybill WHERE number = ?)"), arguments: [number])!
+    }
+
     /// The state of a live waybill, or an error naming why it cannot be acted on.
     static func requireLive(_ db: Database, _ number: String) throws -> String {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT live, state FROM waybill WHERE number = ?"), arguments: [number]) else {

@@ -110,7 +110,18 @@ struct OrderSyncTests {
         _ = try await b.1.sync()
         for database in [a.0, b.0] {
             #expect(try database.read { db in try OrderQueries.detail(db, Self.order) }.summary.waybill == second)
+            // No notebook keeps a conflict the hub settled: the laptop that printed the second label
+            // had parked the first one's print, and the hub's void of it settles that too.
+            #expect(try database.conflicts().isEmpty)
+            let voided = try database.read { db in try ShippingQueries.waybill(db, first) }
+            #expect(voided.live == false)
         }
+        let settled = try b.0.conflicts(includeResolved: true)
+        #expect(settled.map(\.opKind) == ["waybill.printed"])
+        #expect(settled.first?.resolution?.hasPrefix("op, then waybill.voided") == true)
+        // A rebuild parks and settles the same way.
+        try b.0.rebuild()
+        #expect(try b.0.conflicts().isEmpty && b.0.verify().problems.isEmpty)
     }
 
     @Test("two laptops never hold the same waybill numbers")

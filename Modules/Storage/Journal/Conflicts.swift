@@ -98,3 +98,28 @@ enum Conflicts {
     }
 }
 
+
+/// Ops parked in this database's conflict queue, for a projection whose op makes a clash moot: a
+/// waybill printed twice for one order, parked here, that the other notebook (or the hub) has
+/// since voided. The projection books what the parked op did and settles its conflict, so that
+/// every notebook ends with the queue the hub has, not one a resolution elsewhere never reaches.
+public enum ParkedOps {
+    /// The open conflicts' ops of one kind, oldest first, with their payloads.
+    public static func open<P: OpPayload>(_ type: P.Type, _ db: Database) throws -> [(op: Op, payload: P)] {
+        try Row.fetchAll(db, sql: """
+            SELECT j.* FROM conflict c JOIN journal j ON j.deviceID = c.opDevice AND j.deviceSeq = c.opSeq
+            WHERE c.status = 'open' AND c.opKind = ? ORDER BY c.id
+            """, arguments: [P.kind]).compactMap { row in
+            let op = JournalEntry(row: row).op
+            return (try? op.decode(P.self)).map { (op, $0) }
+        }
+    }
+
+    /// Marks `parked`'s conflict settled by `op`: its effect stands, as `op` left it.
+    public static func settle(_ parked: Op, by op: Op, _ db: Database) throws {
+        try db.execute(sql: """
+            UPDATE conflict SET status = 'resolved', resolution = ?, resolvedBy = ?, resolvedAt = ?
+            WHERE opDevice = ? AND opSeq = ? AND status = 'open'
+            """, arguments: ["op, then \(op.kind) \(op.id)", op.actor.rawValue, op.hlc.wallMillis, parked.deviceID.rawValue, parked.deviceSeq])
+    }
+}
