@@ -1,5 +1,6 @@
 import GRDB
 import GRDBSQLite
+import ShopDomain
 
 /// Running cached statements on hot paths (a merge runs several per op) with their arguments
 /// bound straight through SQLite's C interface. GRDB's `StatementArguments` and cursors cost a
@@ -12,6 +13,11 @@ import GRDBSQLite
 extension Statement {
     /// Executes a write with `values` bound to its parameters, in order.
     public func executeFast(_ values: any FastArgument...) throws {
+        try executeFast(values)
+    }
+
+    /// Executes a write with `values` bound to its parameters, in order.
+    public func executeFast(_ values: [any FastArgument]) throws {
         // Resets, clears the bindings and marks the (empty) arguments valid, so that `execute()`
         // keeps the bindings made below instead of binding its own.
         setUncheckedArguments(StatementArguments())
@@ -53,6 +59,28 @@ extension Statement {
             defer { sqlite3_clear_bindings(statement) }
             try body()
         }
+    }
+}
+
+/// SQL written once (a `static let`), whose prepared statement a merge finds by the object's
+/// identity instead of by hashing its text (`ProjectionCache`); elsewhere GRDB's statement cache.
+public final class FastSQL: Sendable {
+    public let sql: String
+
+    public init(_ sql: String) {
+        self.sql = sql
+    }
+}
+
+extension Database {
+    /// The prepared statement for `sql`, cached for this connection.
+    public func cachedStatement(_ sql: FastSQL) throws -> Statement {
+        guard let cache = ProjectionCache.current(self) else { return try cachedStatement(sql: sql.sql) }
+        let key = ObjectIdentifier(sql)
+        if let entry = cache.statements[key] { return entry.statement }
+        let statement = try cachedStatement(sql: sql.sql)
+        cache.statements[key] = (sql, statement)
+        return statement
     }
 }
 
@@ -118,5 +146,19 @@ extension Optional: FastArgument where Wrapped: FastArgument {
         case .some(let value): value.bind(to: statement, at: index, scratch: &scratch)
         case .none: sqlite3_bind_null(statement, index)
         }
+    }
+}
+
+/// An op's time binds as its canonical text (`1764468000000.0003`), written straight into the
+/// scratch buffer rather than made into a string first.
+extension HLC: FastArgument {
+    public var scratchCount: Int { HLC.maxTextCount }
+
+    public func bind(to statement: SQLiteStatement, at index: Int32, scratch: inout UnsafeMutableRawBufferPointer) -> Int32 {
+        let start = scratch.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        let count = write(into: UnsafeMutableBufferPointer(start: start, count: scratch.count))
+        let code = sqlite3_bind_text(statement, index, UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self), Int32(count), nil)
+        scratch = UnsafeMutableRawBufferPointer(rebasing: scratch[count...])
+        return code
     }
 }

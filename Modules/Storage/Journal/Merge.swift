@@ -58,8 +58,8 @@ extension ShopDatabase {
             var head = try cached ?? DeviceHead.fetch(db, device: op.deviceID)
             if cached == nil { heads[op.deviceID] = head }
             if op.deviceSeq <= head.lastSeq {
-                let known = try db.cachedStatement(sql: "SELECT hash FROM journal WHERE deviceID = ? AND deviceSeq = ?")
-                    .readFirst(op.deviceID.rawValue, op.deviceSeq) { $0.text(0) } ?? nil
+                try append.flush()  // the op may be one this batch appended
+                let known = try db.cachedStatement(Self.knownHash).readFirst(op.deviceID.rawValue, op.deviceSeq) { $0.text(0) } ?? nil
                 guard known == op.hash else { throw MergeError.clonedNotebook(op.id) }
                 report.duplicates += 1
                 return
@@ -72,6 +72,7 @@ extension ShopDatabase {
             while let current = next {
                 guard current.prevHash == head.lastHash else { throw MergeError.brokenChain(current.id) }
                 guard let handler = registry.handlers[current.kind] else { throw StorageError.unknownOperationKind(current.kind) }
+                try append.beforeProjecting(handler)
                 if try projectMerged(current, handler, &actors, db, isolated: isolated) { report.conflicts += 1 }
                 try append(current)
                 head = DeviceHead(device: current.deviceID, lastSeq: current.deviceSeq, lastHash: current.hash, lastHLC: current.hlc)
@@ -89,10 +90,13 @@ extension ShopDatabase {
             guard op.hasValidHash else { throw MergeError.badHash(op.id) }
             try offer(op)
         }
+        try append.flush()
         report.held = waiting.values.flatMap(\.values).map(\.id).sorted { ($0.deviceID, $0.deviceSeq) < ($1.deviceID, $1.deviceSeq) }
         for head in heads.values { try head.save(db) }
         return report
     }
+
+    private static let knownHash = FastSQL("SELECT hash FROM journal WHERE deviceID = ? AND deviceSeq = ?")
 
     /// Ops this database holds from `device` after `seq`, in order: what a notebook exports.
     public func ops(from device: DeviceID, after seq: Int64 = 0) throws -> [Op] {
