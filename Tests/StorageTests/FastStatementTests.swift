@@ -65,4 +65,36 @@ struct FastStatementTests {
             #expect(try String.fetchAll(db, sql: "SELECT a FROM t ORDER BY rowid") == ["一", "二"])
         }
     }
+
+    @Test("a fast write runs only inside a transaction; a failed one throws SQLite's error and the statement is reusable")
+    func writeChecks() throws {
+        let queue = try DatabaseQueue()
+        try queue.write { db in try db.execute(sql: "CREATE TABLE u (k PRIMARY KEY, v)") }
+        try queue.writeWithoutTransaction { db in
+            let insert = try db.cachedStatement(sql: "INSERT INTO u (k, v) VALUES (?, ?)")
+            #expect(throws: DatabaseError.self) { try insert.executeFast("a", 1) }
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM u") == 0)
+        }
+        try queue.write { db in
+            let insert = try db.cachedStatement(sql: "INSERT INTO u (k, v) VALUES (?, ?)")
+            try insert.executeFast("a", 1)
+            do {
+                try insert.executeFast("a", 2)
+                Issue.record("a duplicate key was written")
+            } catch let error as DatabaseError {
+                #expect(error.resultCode == .SQLITE_CONSTRAINT)
+            }
+            try insert.executeFast("b", 3)
+            // An UPSERT … RETURNING steps through its rows.
+            try db.cachedStatement(sql: "INSERT INTO u (k, v) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = v + excluded.v RETURNING v")
+                .executeFast("b", 4)
+            #expect(try Row.fetchAll(db, sql: "SELECT k, v FROM u ORDER BY k").map { "\($0[0] as String)=\($0[1] as Int)" } == ["a=1", "b=7"])
+            // A statement GRDB last ran (to its end, or left on a row) reads again.
+            let read = try db.cachedStatement(sql: "SELECT v FROM u WHERE k >= ? ORDER BY k")
+            #expect(try Int.fetchAll(read, arguments: ["a"]) == [1, 7])
+            #expect(try read.readFirst("b") { $0.int(0) } == 7)
+            #expect(try Int.fetchOne(read, arguments: ["a"]) == 1)
+            #expect(try read.readFirst("a") { $0.int(0) } == 1)
+        }
+    }
 }

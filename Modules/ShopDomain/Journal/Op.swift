@@ -77,7 +77,11 @@ public struct Op: Sendable, Equatable, Codable {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
             var count = 0
             func put(_ text: String) {
-                count += UnsafeMutableBufferPointer(rebasing: buffer[count...]).initialize(from: text.utf8).1
+                let copied = text.utf8.withContiguousStorageIfAvailable { bytes in
+                    if let source = bytes.baseAddress { (buffer.baseAddress! + count).initialize(from: source, count: bytes.count) }
+                    return bytes.count
+                }
+                count += copied ?? UnsafeMutableBufferPointer(rebasing: buffer[count...]).initialize(from: text.utf8).1
             }
             func separator() {
                 buffer[count] = UInt8(ascii: "\n")
@@ -118,12 +122,15 @@ public struct Op: Sendable, Equatable, Codable {
         var hash = hash
         return hash.withUTF8 { expected in
             guard expected.count == 64 else { return false }
-            let digits = Op.hexDigits
-            for (index, byte) in digest.enumerated()
-            where expected[2 * index] != digits[Int(byte >> 4)] || expected[2 * index + 1] != digits[Int(byte & 0x0F)] {
-                return false
+            return digest.withUnsafeBytes { bytes in
+                Op.hexDigits.withUnsafeBufferPointer { digits in
+                    for index in 0..<32 {
+                        let byte = bytes[index]
+                        if expected[2 * index] != digits[Int(byte >> 4)] || expected[2 * index + 1] != digits[Int(byte & 0x0F)] { return false }
+                    }
+                    return true
+                }
             }
-            return true
         }
     }
 

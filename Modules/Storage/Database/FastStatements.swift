@@ -6,8 +6,12 @@ import ShopDomain
 /// bound straight through SQLite's C interface. GRDB's `StatementArguments` and cursors cost a
 /// few microseconds a statement; these cost a fraction of that. Not for statements a GRDB
 /// cursor is iterating at the same time.
-/// - Writes (`executeFast`) are still executed by GRDB, so its checks (no write after an aborted
-///   transaction) and its transaction observation see them as any other statement.
+/// - Writes (`executeFast`) are stepped by SQLite directly too, and only inside a transaction:
+///   that is GRDB's own check (no write after SQLite rolled a transaction back on its own, a full
+///   disk, an I/O error: it would commit by itself). What this skips of GRDB's execution is its
+///   transaction observation — an observer (`ValueObservation`, `DatabaseRegionObservation`)
+///   is not told of these writes. The project registers none; use GRDB's `execute` for a table
+///   that gets one.
 /// - Reads (`readFirst`) are stepped by SQLite directly: a read changes nothing GRDB tracks
 ///   inside a write.
 extension Statement {
@@ -18,17 +22,27 @@ extension Statement {
 
     /// Executes a write with `values` bound to its parameters, in order.
     public func executeFast(_ values: [any FastArgument]) throws {
-        // Resets, clears the bindings and marks the (empty) arguments valid, so that `execute()`
-        // keeps the bindings made below instead of binding its own.
-        setUncheckedArguments(StatementArguments())
-        try withFastBindings(values) { try execute() }
+        let statement = sqliteStatement
+        guard sqlite3_get_autocommit(sqlite3_db_handle(statement)) == 0 else {
+            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "a fast write outside a transaction", sql: sql)
+        }
+        sqlite3_reset(statement)  // GRDB leaves a statement it ran unreset, and SQLite binds only after a reset
+        try withFastBindings(values) {
+            defer { sqlite3_reset(statement) }
+            var code = sqlite3_step(statement)
+            while code == SQLITE_ROW { code = sqlite3_step(statement) }
+            guard code == SQLITE_DONE else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code),
+                                    message: String(cString: sqlite3_errmsg(sqlite3_db_handle(statement))), sql: sql)
+            }
+        }
     }
 
     /// Steps a read with `values` bound to its parameters and hands its first row to `body`;
     /// nil when there is no row.
     public func readFirst<T>(_ values: any FastArgument..., row body: (FastRow) throws -> T) throws -> T? {
         let statement = sqliteStatement
-        if sqlite3_stmt_busy(statement) != 0 { sqlite3_reset(statement) }  // left mid-way by someone else
+        sqlite3_reset(statement)  // left unreset by GRDB, or mid-way by someone else
         var result: T?
         try withFastBindings(values) {
             defer { sqlite3_reset(statement) }

@@ -81,14 +81,16 @@ struct DeviceHead: Equatable {
     var lastHLC: HLC
 
     static func fetch(_ db: Database, device: DeviceID) throws -> DeviceHead {
-        let row = try Row.fetchOne(db, sql: "SELECT lastSeq, lastHash, lastHlc FROM device_head WHERE deviceID = ?",
-                                   arguments: [device.rawValue])
-        guard let row else {
-            return DeviceHead(device: device, lastSeq: 0, lastHash: Op.genesisHash, lastHLC: .zero)
-        }
-        return DeviceHead(device: device, lastSeq: row["lastSeq"], lastHash: row["lastHash"],
-                          lastHLC: HLC(row["lastHlc"] as String) ?? .zero)
+        try db.cachedStatement(readHead).readFirst(device.rawValue) { row in
+            DeviceHead(device: device, lastSeq: row.int64(0), lastHash: row.text(1) ?? "", lastHLC: row.text(2).flatMap(HLC.init) ?? .zero)
+        } ?? DeviceHead(device: device, lastSeq: 0, lastHash: Op.genesisHash, lastHLC: .zero)
     }
+
+    private static let readHead = FastSQL("SELECT lastSeq, lastHash, lastHlc FROM device_head WHERE deviceID = ?")
+    private static let saveHead = FastSQL("""
+        INSERT INTO device_head (deviceID, lastSeq, lastHash, lastHlc) VALUES (?, ?, ?, ?)
+        ON CONFLICT(deviceID) DO UPDATE SET lastSeq = excluded.lastSeq, lastHash = excluded.lastHash, lastHlc = excluded.lastHlc
+        """)
 
     static func all(_ db: Database) throws -> [DeviceHead] {
         try Row.fetchAll(db, sql: "SELECT deviceID, lastSeq, lastHash, lastHlc FROM device_head ORDER BY deviceID").map { row in
@@ -98,10 +100,7 @@ struct DeviceHead: Equatable {
     }
 
     func save(_ db: Database) throws {
-        try db.execute(sql: """
-            INSERT INTO device_head (deviceID, lastSeq, lastHash, lastHlc) VALUES (?, ?, ?, ?)
-            ON CONFLICT(deviceID) DO UPDATE SET lastSeq = excluded.lastSeq, lastHash = excluded.lastHash, lastHlc = excluded.lastHlc
-            """, arguments: [device.rawValue, lastSeq, lastHash, lastHLC.description])
+        try db.cachedStatement(Self.saveHead).executeFast(device.rawValue, lastSeq, lastHash, lastHLC)
     }
 }
 
