@@ -8,7 +8,7 @@ enum WaybillHandlers {
         OpHandler(WaybillStockAdded.self, authorization: .permission(.ship), project: stockAdded),
         OpHandler(WaybillPrinted.self, authorization: .permission(.ship), project: printed),
         OpHandler(WaybillReprinted.self, authorization: .permission(.ship), project: reprinted),
-        OpHandler(WaybillVoided.self, authorization: .permission(.ship), project: voided),
+        OpHandler(WaybillVoided.self, authorization: .permission(.ship), readsJournal: true, project: voided),  // a parked print (ParkedOps)
         OpHandler(BatchResumed.self, authorization: .permission(.ship), project: resumed),
     ]
 

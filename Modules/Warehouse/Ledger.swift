@@ -12,14 +12,14 @@ enum Ledger {
     /// Books `delta` units of `sku` at `location`. A local write that would leave the location
     /// negative is refused (unless `refuseNegative` is off: goods that physically left); a merged
     /// one is booked and raises a recount task, so nothing is lost.
+    /// `balanceBefore`: the location's balance read earlier in the same op (`position`), so the new
+    /// one is known without reading it again.
     static func post(_ db: Database, _ op: Op, sku: SKU, location: LocationCode, delta: Int,
-                     kind: MovementKind, ref: String? = nil, reason: String? = nil, refuseNegative: Bool = true) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO stock_balance (sku, location, quantity) VALUES (?, ?, ?)
-            ON CONFLICT (sku, location) DO UPDATE SET quantity = quantity + excluded.quantity
-            """).executeFast(sku.rawValue, location.rawValue, delta)
+                     kind: MovementKind, ref: String? = nil, reason: String? = nil, refuseNegative: Bool = true,
+                     balanceBefore: Int? = nil) throws {
+        try db.cachedStatement(addToBalance).executeFast(sku.rawValue, location.rawValue, delta)
         // Not `RETURNING`: SQLite runs such a statement through a temporary table, several times slower.
-        let balance = try Ledger.balance(db, sku, location)
+        let balance = try balanceBefore.map { $0 + delta } ?? Ledger.balance(db, sku, location)
         if balance < 0 {
             guard try !refuseNegative || !ProjectionContext.isLocal(op, db) else {
                 throw WarehouseError.insufficientStock(sku: sku.rawValue, location: location.rawValue,
@@ -29,10 +29,17 @@ enum Ledger {
                 INSERT INTO recount_task (sku, location, quantity, raisedAt, cause) VALUES (?, ?, ?, ?, ?)
                 """).execute(arguments: [sku.rawValue, location.rawValue, balance, op.hlc.wallMillis, op.id.description])
         }
-        try db.cachedStatement(sql: """
-            INSERT INTO stock_movement (sku, location, delta, kind, ref, reason, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).executeFast(sku.rawValue, location.rawValue, delta, kind.rawValue, ref, reason, op.actor.rawValue, op.hlc.wallMillis)
+        try db.cachedStatement(insertMovement)
+            .executeFast(sku.rawValue, location.rawValue, delta, kind.rawValue, ref, reason, op.actor.rawValue, op.hlc.wallMillis)
     }
+
+    private static let addToBalance = FastSQL("""
+        INSERT INTO stock_balance (sku, location, quantity) VALUES (?, ?, ?)
+        ON CONFLICT (sku, location) DO UPDATE SET quantity = quantity + excluded.quantity
+        """)
+    private static let insertMovement = FastSQL("""
+        INSERT INTO stock_movement (sku, location, delta, kind, ref, reason, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """)
 
     /// What the low-stock rule needs of a product: its kind (goods or supplies, which have
     /// different default thresholds) and its own threshold, if it has one.
@@ -48,21 +55,6 @@ enum Ledger {
         }
     }
 
-    /// The product's alert rule and the location's kind, in one read (a stock op needs both);
-    /// an unknown product is refused first, then an unknown location, as `requireProduct` and
-    /// `requireLocation` would.
-    static func requireProductAndLocation(_ db: Database, _ sku: SKU, _ location: LocationCode) throws -> (AlertRule, LocationKind) {
-        let (rule, kind) = try db.cachedStatement(sql: """
-            SELECT p.kind, p.lowThreshold, l.kind FROM (SELECT ?1 AS sku, ?2 AS code) wanted
-            LEFT JOIN product p ON p.sku = wanted.sku LEFT JOIN location l ON l.code = wanted.code
-            """).readFirst(sku.rawValue, location.rawValue) { row in
-            (row.text(0).map { AlertRule(kind: ProductKind(rawValue: $0) ?? .goods, lowThreshold: row.optionalInt(1)) }, row.text(2))
-        }!
-        guard let rule else { throw WarehouseError.unknownProduct(sku.rawValue) }
-        guard let kind else { throw WarehouseError.unknownLocation(location.rawValue) }
-        return (rule, LocationKind(rawValue: kind) ?? .quarantine)
-    }
-
     /// Raises a low-stock alert once when available stock falls below the threshold, and clears it
     /// when stock recovers (WH-6, CS-10). Never two open alerts for one SKU.
     static func evaluateAlert(_ db: Database, _ op: Op, _ sku: SKU) throws {
@@ -73,28 +65,80 @@ enum Ledger {
     /// The same with the product's rule already read (in the same op: products do not change
     /// while stock is booked).
     static func evaluateAlert(_ db: Database, _ op: Op, _ sku: SKU, _ rule: AlertRule) throws {
-        let threshold: Int
-        if let own = rule.lowThreshold {
-            threshold = own
-        } else {
-            let item = rule.kind == .supply ? lowSupplies : lowStock
-            guard case .count(let n) = try ProjectionContext.policy(item, on: ProjectionContext.day(of: op, db), db) else { return }
-            threshold = n
-        }
+        guard let threshold = try threshold(db, op, rule) else { return }
         // Available (on hand in sellable locations − reserved by paid orders not yet shipped) and
         // the open alert, in one statement.
-        let (available, open) = try db.cachedStatement(sql: """
-            SELECT COALESCE((SELECT SUM(b.quantity) FROM stock_balance b JOIN location l ON l.code = b.location
-                             WHERE b.sku = ?1 AND l.kind = 'sellable'), 0)
-                 - COALESCE((SELECT quantity FROM stock_reserved WHERE sku = ?1), 0),
-                   (SELECT id FROM low_stock_alert WHERE sku = ?1 AND clearedAt IS NULL)
-            """).readFirst(sku.rawValue) { ($0.int(0), $0.optionalInt64(1)) }!
+        let (available, open) = try db.cachedStatement(readAvailable).readFirst(sku.rawValue) { ($0.int(0), $0.optionalInt64(1)) }!
+        try settleAlert(db, op, sku, available: available, open: open, threshold: threshold)
+    }
+
+    private static let readAvailable = FastSQL("""
+        SELECT COALESCE((SELECT SUM(b.quantity) FROM stock_balance b JOIN location l ON l.code = b.location
+                         WHERE b.sku = ?1 AND l.kind = 'sellable'), 0)
+             - COALESCE((SELECT quantity FROM stock_reserved WHERE sku = ?1), 0),
+               (SELECT id FROM low_stock_alert WHERE sku = ?1 AND clearedAt IS NULL)
+        """)
+
+    /// The same with the available stock and the open alert known (`position`, then the delta).
+    static func evaluateAlert(_ db: Database, _ op: Op, _ sku: SKU, _ rule: AlertRule, available: Int, open: Int64?) throws {
+        guard let threshold = try threshold(db, op, rule) else { return }
+        try settleAlert(db, op, sku, available: available, open: open, threshold: threshold)
+    }
+
+    /// The product's own threshold, else the policy's for its kind on the op's day; nil when the
+    /// policy holds no count.
+    private static func threshold(_ db: Database, _ op: Op, _ rule: AlertRule) throws -> Int? {
+        if let own = rule.lowThreshold { return own }
+        let item = rule.kind == .supply ? lowSupplies : lowStock
+        guard case .count(let n) = try ProjectionContext.policy(item, on: ProjectionContext.day(of: op, db), db) else { return nil }
+        return n
+    }
+
+    private static func settleAlert(_ db: Database, _ op: Op, _ sku: SKU, available: Int, open: Int64?, threshold: Int) throws {
         if available < threshold, open == nil {
-            try db.cachedStatement(sql: "INSERT INTO low_stock_alert (sku, available, threshold, raisedAt) VALUES (?, ?, ?, ?)")
-                .executeFast(sku.rawValue, available, threshold, op.hlc.wallMillis)
+            try db.cachedStatement(raiseAlert).executeFast(sku.rawValue, available, threshold, op.hlc.wallMillis)
         } else if available >= threshold, let open {
-            try db.cachedStatement(sql: "UPDATE low_stock_alert SET clearedAt = ? WHERE id = ?").executeFast(op.hlc.wallMillis, open)
+            try db.cachedStatement(clearAlert).executeFast(op.hlc.wallMillis, open)
         }
+    }
+
+    private static let raiseAlert = FastSQL("INSERT INTO low_stock_alert (sku, available, threshold, raisedAt) VALUES (?, ?, ?, ?)")
+    private static let clearAlert = FastSQL("UPDATE low_stock_alert SET clearedAt = ? WHERE id = ?")
+
+    /// What a stock op on one SKU at one location reads before it books, in one statement: the
+    /// product's alert rule, the location's kind, the balance there, the SKU's available stock and
+    /// its open alert. An unknown product is refused first, then an unknown location, as
+    /// `requireProduct` and `requireLocation` would.
+    struct Position {
+        var rule: AlertRule
+        var location: LocationKind
+        /// The location counts towards available stock (`kind = 'sellable'`).
+        var sellable: Bool
+        var balance: Int
+        var available: Int
+        var openAlert: Int64?
+    }
+
+    private static let readPosition = FastSQL("""
+        SELECT p.kind, p.lowThreshold, l.kind,
+               COALESCE((SELECT quantity FROM stock_balance WHERE sku = ?1 AND location = ?2), 0),
+               COALESCE((SELECT SUM(b.quantity) FROM stock_balance b JOIN location s ON s.code = b.location
+                         WHERE b.sku = ?1 AND s.kind = 'sellable'), 0)
+             - COALESCE((SELECT quantity FROM stock_reserved WHERE sku = ?1), 0),
+               (SELECT id FROM low_stock_alert WHERE sku = ?1 AND clearedAt IS NULL)
+        FROM (SELECT ?1 AS sku, ?2 AS code) wanted
+        LEFT JOIN product p ON p.sku = wanted.sku LEFT JOIN location l ON l.code = wanted.code
+        """)
+
+    static func position(_ db: Database, _ sku: SKU, _ location: LocationCode) throws -> Position {
+        let (rule, kind, figures) = try db.cachedStatement(readPosition).readFirst(sku.rawValue, location.rawValue) { row in
+            (row.text(0).map { AlertRule(kind: ProductKind(rawValue: $0) ?? .goods, lowThreshold: row.optionalInt(1)) }, row.text(2),
+             (balance: row.int(3), available: row.int(4), open: row.optionalInt64(5)))
+        }!
+        guard let rule else { throw WarehouseError.unknownProduct(sku.rawValue) }
+        guard let kind else { throw WarehouseError.unknownLocation(location.rawValue) }
+        return Position(rule: rule, location: LocationKind(rawValue: kind) ?? .quarantine, sellable: kind == "sellable",
+                        balance: figures.balance, available: figures.available, openAlert: figures.open)
     }
 
     private static let lowStock = PolicyCatalog.item("CS-10.low-stock")!
@@ -112,8 +156,9 @@ enum Ledger {
         return LocationKind(rawValue: kind) ?? .quarantine
     }
 
+    private static let readBalance = FastSQL("SELECT quantity FROM stock_balance WHERE sku = ? AND location = ?")
+
     static func balance(_ db: Database, _ sku: SKU, _ location: LocationCode) throws -> Int {
-        try db.cachedStatement(sql: "SELECT quantity FROM stock_balance WHERE sku = ? AND location = ?")
-            .readFirst(sku.rawValue, location.rawValue) { $0.int(0) } ?? 0
+        try db.cachedStatement(readBalance).readFirst(sku.rawValue, location.rawValue) { $0.int(0) } ?? 0
     }
 }

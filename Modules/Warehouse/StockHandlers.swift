@@ -28,8 +28,12 @@ enum StockHandlers {
         guard p.delta != 0 else { throw WarehouseError.zeroAdjustment }
         let reason = p.reason.trimmingWhitespace()
         guard !reason.isEmpty else { throw WarehouseError.reasonRequired }
-        let (rule, _) = try Ledger.requireProductAndLocation(db, p.sku, p.location)
-        try Ledger.post(db, op, sku: p.sku, location: p.location, delta: p.delta, kind: .adjustment, reason: reason)
-        try Ledger.evaluateAlert(db, op, p.sku, rule)
+        // One read for what the booking and the alert need; the balance and the available stock
+        // after it follow from the delta.
+        let position = try Ledger.position(db, p.sku, p.location)
+        try Ledger.post(db, op, sku: p.sku, location: p.location, delta: p.delta, kind: .adjustment, reason: reason,
+                        balanceBefore: position.balance)
+        try Ledger.evaluateAlert(db, op, p.sku, position.rule, available: position.available + (position.sellable ? p.delta : 0),
+                                 open: position.openAlert)
     }
 }

@@ -3,6 +3,18 @@ import Testing
 
 @Suite("Money in integer fen")
 struct MoneyTests {
+    @Test("trimming: white space is exactly Unicode's White_Space, in every plane; text without it is returned as is")
+    func whiteSpace() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if scalar.isWhiteSpace != scalar.properties.isWhitespace { Issue.record("U+\(String(value, radix: 16))") }
+        }
+        #expect("\u{3000}基准 \n".trimmingWhitespace() == "基准")
+        #expect("基准".trimmingWhitespace() == "基准")
+        #expect(" \u{A0}\u{2028} ".trimmingWhitespace() == "")
+        #expect("a\u{85}b".trimmingWhitespace() == "a\u{85}b")
+    }
+
     @Test("parses what people and spreadsheets write", arguments: [
         ("12.50", 1250), ("12.5", 1250), ("598", 59800), ("0元", 0), ("0", 0), ("¥1,280.00", 128_000),
         ("￥3.05", 305), (" 7.00 ", 700), ("１２．５０", 1250), ("0.01", 1), (".5", 50), ("12.", 1200), ("+3", 300),

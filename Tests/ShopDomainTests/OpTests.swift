@@ -25,6 +25,21 @@ struct OpTests {
         #expect(first.hash == SHA256.hash(data: Data(first.canonicalForm.utf8)).hexString)
     }
 
+    @Test("the digest written without strings is SHA-256 over the canonical form, at the edges of every number")
+    func digestEdges() {
+        let hlcs = [HLC.zero, HLC(wallMillis: 1_764_468_000_000, counter: 12_345), HLC(wallMillis: Int64.max, counter: Int32.max),
+                    HLC(wallMillis: -5, counter: 3), HLC(wallMillis: 7, counter: -1)]
+        for hlc in hlcs {
+            for (seq, version) in [(Int64(1), 1), (Int64.max, Int.max), (Int64.min, Int.min), (0, 0), (-10, 10)] {
+                let op = Op(deviceID: device, deviceSeq: seq, hlc: hlc, actor: actor, kind: "stock.adjusted", version: version,
+                            payload: #"{"reason":"基准 ✓\n","sku":"AF-1"}"#, prevHash: Op.genesisHash, hash: "")
+                #expect(op.computedHash() == SHA256.hash(data: Data(op.canonicalForm.utf8)).hexString, "\(hlc) \(seq) \(version)")
+            }
+        }
+        #expect(HLC(wallMillis: 1_764_468_000_000, counter: 3).description == "1764468000000.0003")
+        #expect(HLC(wallMillis: -5, counter: 3).description == "-5.0003")
+    }
+
     @Test("any edited field breaks the hash")
     func tamper() {
         var edited = op(1, prev: Op.genesisHash)

@@ -72,4 +72,55 @@ struct MergeBatchTests {
         #expect(try SyncWorld.balances(world.hub) == ["AF-1@A-01-1=18", "AF-1@A-01-2=2", "AF-2@A-01-1=5"])
         #expect(try world.hub.verify().passed)
     }
+
+    @Test("journal rows go in by groups: an op repeated within one batch is a duplicate, a changed copy a clone")
+    func repeatedInBatch() async throws {
+        let world = try SyncWorld()
+        let (laptop, _) = try await world.laptop("笔记本")
+        let other = try await world.laptop("另一台").0
+        try laptop.apply((1...3).map { SyncWorld.adjust("AF-1", "A-01-1", $0, by: world.lead) })
+        let ops = try laptop.ops(from: laptop.deviceID)
+        let report = try world.hub.merge(ops + [ops[1]])
+        #expect(report.applied == 3 && report.duplicates == 1)
+        var copy = ops[2]
+        copy.payload = copy.payload.replacingOccurrences(of: "3", with: "4")
+        copy.hash = copy.computedHash()
+        #expect(throws: MergeError.clonedNotebook(copy.id)) { try other.merge(ops + [copy]) }
+        #expect(try other.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM journal WHERE deviceID = ?", arguments: [laptop.deviceID.rawValue]) } == 0)
+        #expect(try world.hub.verify().passed)
+    }
+
+    @Test("a resolution merged in the same batch as the op it settles finds that op in the journal; journal order is merge order")
+    func resolutionInBatch() async throws {
+        let world = try SyncWorld()
+        let (laptop, client) = try await world.laptop("笔记本")
+        try world.hub.apply(OpDraft(actor: world.gm, StaffDeactivated(staff: world.lead, reason: "离职")))
+        // More than a group of journal rows before the op the hub will refuse, a few after: at the
+        // new notebook the op and the resolution fall in one group (rows 51 to 100 of its batch).
+        try laptop.apply((0..<60).map { _ in SyncWorld.adjust("AF-1", "A-01-1", 1, by: world.gm) })
+        try laptop.apply(SyncWorld.adjust("AF-1", "A-01-1", 100, by: world.lead))
+        try laptop.apply((0..<10).map { _ in SyncWorld.adjust("AF-1", "A-01-1", 1, by: world.gm) })
+        #expect(try await client.sync().conflicts == 1)
+        let parked = try world.hub.conflicts()[0]
+        try world.hub.apply(OpDraft(actor: world.gm, ConflictResolved(device: DeviceID(rawValue: parked.device), seq: parked.seq, keep: .op)))
+        #expect(try SyncWorld.balances(world.hub).contains("AF-1@A-01-1=190"))
+        #expect(try world.hub.journalCount() == 81 && world.hub.read { db in
+            try Int64.fetchOne(db, sql: "SELECT seq FROM journal WHERE deviceID = ? AND deviceSeq = ?", arguments: [parked.device, parked.seq])
+        } == 70)
+        // A new notebook pulls it all in one batch: the op is parked again, then settled by the resolution after it.
+        let (fresh, _) = try await world.laptop("新笔记本")
+        #expect(try fresh.conflicts().isEmpty)
+        #expect(try fresh.conflicts(includeResolved: true).map(\.status) == ["resolved"])
+        #expect(try SyncWorld.balances(fresh) == SyncWorld.balances(world.hub))
+        let order = { (database: ShopDatabase) in
+            try database.read { db in
+                try Row.fetchAll(db, sql: "SELECT deviceID, deviceSeq, hash FROM journal ORDER BY seq").map { "\($0[0] as String):\($0[1] as Int64):\($0[2] as String)" }
+            }
+        }
+        #expect(try order(fresh) == order(world.hub))
+        for database in [world.hub, fresh] {
+            let report = try database.verify()
+            #expect(report.passed, "\(report.problems)")
+        }
+    }
 }

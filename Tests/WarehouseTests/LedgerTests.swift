@@ -136,6 +136,36 @@ struct LedgerTests {
         #expect(try shop.database.verify().passed)
     }
 
+    @Test("an adjustment reads its bin, the available stock and the open alert once, before booking: the same figures as reading after")
+    func adjustmentPosition() throws {
+        let shop = try WarehouseShop()
+        try shop.addProduct("AF-1")
+        try shop.receive("AF-1", 12)
+        // Reserved stock is not available (a paid order's items, written by Logistics).
+        try shop.database.writeLocal { db in
+            try db.execute(sql: "INSERT INTO stock_reservation (ref, sku, quantity) VALUES ('O-1', 'AF-1', 2)")
+        }
+        func adjust(_ delta: Int, at location: String) throws {
+            try shop.apply(StockAdjusted(sku: SKU(rawValue: "AF-1"), location: LocationCode(rawValue: location), delta: delta, reason: "盘点"),
+                           as: shop.lead)
+        }
+        func alerts() throws -> [WarehouseQueries.Alert] { try shop.database.read { try WarehouseQueries.alerts($0, all: true) } }
+        try adjust(-1, at: "A-01-1")  // 11 on hand, 2 reserved: 9 available, below 10
+        #expect(try alerts().map(\.available) == [9])
+        #expect(try shop.stock("AF-1").available == 9)
+        try adjust(5, at: "X-01-1")  // defective stock is never available: still 9, still one alert
+        #expect(try alerts().count == 1 && alerts()[0].clearedAt == nil)
+        try adjust(1, at: "B-01-1")  // a bin with no balance yet: 10, recovered
+        #expect(try shop.balance("AF-1", "B-01-1") == 1)
+        #expect(try alerts().count == 1 && alerts()[0].clearedAt != nil)
+        // A local write below zero is refused, the bin unchanged.
+        #expect(throws: WarehouseError.insufficientStock(sku: "AF-1", location: "B-01-1", have: 1, want: 3)) { try adjust(-3, at: "B-01-1") }
+        #expect(try shop.balance("AF-1", "B-01-1") == 1)
+        try adjust(-2, at: "A-01-1")  // 8 available: a second alert, with the figure a fresh read gives
+        #expect(try alerts().filter { $0.clearedAt == nil }.map(\.available) == [try shop.stock("AF-1").available])
+        #expect(try shop.stock("AF-1").available == 8)
+    }
+
     @Test("training is acknowledged by the person themselves (DES-8)")
     func training() throws {
         let shop = try WarehouseShop()

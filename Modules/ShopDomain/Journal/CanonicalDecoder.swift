@@ -43,6 +43,7 @@ struct CanonicalDecoder {
             case UInt8(ascii: "{"):
                 index += 1
                 var members: [(key: String, value: Value)] = []
+                members.reserveCapacity(8)  // one allocation for a payload's usual few fields, not three
                 skipWhitespace()
                 if try consume(UInt8(ascii: "}")) { return .object(members) }
                 repeat {

@@ -66,26 +66,52 @@ public struct Op: Sendable, Equatable, Codable {
         canonicalDigest().hexString
     }
 
-    /// SHA-256 of the canonical form, written field by field into one buffer rather than
-    /// building the form's string first (a merge checks every incoming op).
+    /// SHA-256 of the canonical form, written field by field into one scratch buffer rather than
+    /// building the form's string first (a merge checks every incoming op): no allocation.
     func canonicalDigest() -> SHA256.Digest {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(192 + payload.utf8.count)
-        bytes.append(contentsOf: "zhanggui-op/1".utf8)
-        func field(_ text: String) {
-            bytes.append(UInt8(ascii: "\n"))
-            bytes.append(contentsOf: text.utf8)
-        }
-        field(deviceID.rawValue)
-        field(String(deviceSeq))
-        field(hlc.description)
-        field(actor.rawValue)
-        field(kind)
-        field(String(version))
-        field(prevHash)
-        field(payload)
+        let texts = deviceID.rawValue.utf8.count + actor.rawValue.utf8.count + kind.utf8.count + prevHash.utf8.count
+            + payload.utf8.count
+        // The tag, 8 separators, two integers of at most 20 characters and the HLC.
+        let capacity = 13 + 8 + 40 + HLC.maxTextCount + texts
         var hasher = SHA256()
-        bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var count = 0
+            func put(_ text: String) {
+                let copied = text.utf8.withContiguousStorageIfAvailable { bytes in
+                    if let source = bytes.baseAddress { (buffer.baseAddress! + count).initialize(from: source, count: bytes.count) }
+                    return bytes.count
+                }
+                count += copied ?? UnsafeMutableBufferPointer(rebasing: buffer[count...]).initialize(from: text.utf8).1
+            }
+            func separator() {
+                buffer[count] = UInt8(ascii: "\n")
+                count += 1
+            }
+            func put(_ number: Int64) {
+                var digits = 1, rest = number / 10
+                while rest != 0 { digits += 1; rest /= 10 }
+                if number < 0 {
+                    buffer[count] = UInt8(ascii: "-")
+                    count += 1
+                }
+                var value = number
+                for position in stride(from: count + digits - 1, through: count, by: -1) {
+                    buffer[position] = UInt8(ascii: "0") + UInt8((value % 10).magnitude)
+                    value /= 10
+                }
+                count += digits
+            }
+            put("zhanggui-op/1")
+            separator(); put(deviceID.rawValue)
+            separator(); put(deviceSeq)
+            separator(); count += hlc.write(into: UnsafeMutableBufferPointer(rebasing: buffer[count...]))
+            separator(); put(actor.rawValue)
+            separator(); put(kind)
+            separator(); put(Int64(version))
+            separator(); put(prevHash)
+            separator(); put(payload)
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[..<count])))
+        }
         return hasher.finalize()
     }
 
@@ -96,12 +122,15 @@ public struct Op: Sendable, Equatable, Codable {
         var hash = hash
         return hash.withUTF8 { expected in
             guard expected.count == 64 else { return false }
-            let digits = Op.hexDigits
-            for (index, byte) in digest.enumerated()
-            where expected[2 * index] != digits[Int(byte >> 4)] || expected[2 * index + 1] != digits[Int(byte & 0x0F)] {
-                return false
+            return digest.withUnsafeBytes { bytes in
+                Op.hexDigits.withUnsafeBufferPointer { digits in
+                    for index in 0..<32 {
+                        let byte = bytes[index]
+                        if expected[2 * index] != digits[Int(byte >> 4)] || expected[2 * index + 1] != digits[Int(byte & 0x0F)] { return false }
+                    }
+                    return true
+                }
             }
-            return true
         }
     }
 

@@ -19,30 +19,38 @@ public struct HLC: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     /// `1764468000000.0003`: the form hashed into an op's canonical encoding.
     public var description: String {
-        guard wallMillis >= 0, counter >= 0 else {
-            let c = String(counter)
-            return "\(wallMillis)." + String(repeating: "0", count: max(0, 4 - c.count)) + c
-        }
         // The same text written straight into the string's storage: every op's time is hashed
         // and stored, and a merge does both for every op.
-        return String(unsafeUninitializedCapacity: 32) { buffer in
-            var count = 0
-            func digits(_ value: Int64, width: Int) {
-                var digits = 1, rest = value / 10
-                while rest > 0 { digits += 1; rest /= 10 }
-                var value = value
-                for position in stride(from: count + max(width, digits) - 1, through: count, by: -1) {
-                    buffer[position] = UInt8(ascii: "0") + UInt8(value % 10)
-                    value /= 10
-                }
-                count += max(width, digits)
-            }
-            digits(wallMillis, width: 1)
-            buffer[count] = UInt8(ascii: ".")
-            count += 1
-            digits(Int64(counter), width: 4)
-            return count
+        String(unsafeUninitializedCapacity: HLC.maxTextCount) { write(into: $0) }
+    }
+
+    /// The most bytes `write(into:)` writes.
+    public static let maxTextCount = 32
+
+    /// Writes `description`'s UTF-8 into `buffer` (at least `maxTextCount` bytes), without making
+    /// a string; returns how many bytes it wrote.
+    public func write(into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        guard wallMillis >= 0, counter >= 0 else {
+            let c = String(counter)
+            let text = "\(wallMillis)." + String(repeating: "0", count: max(0, 4 - c.count)) + c
+            return buffer.initialize(from: text.utf8).1
         }
+        var count = 0
+        func digits(_ value: Int64, width: Int) {
+            var digits = 1, rest = value / 10
+            while rest > 0 { digits += 1; rest /= 10 }
+            var value = value
+            for position in stride(from: count + max(width, digits) - 1, through: count, by: -1) {
+                buffer[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            }
+            count += max(width, digits)
+        }
+        digits(wallMillis, width: 1)
+        buffer[count] = UInt8(ascii: ".")
+        count += 1
+        digits(Int64(counter), width: 4)
+        return count
     }
 
     public init?(_ text: String) {

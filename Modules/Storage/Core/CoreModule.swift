@@ -13,7 +13,8 @@ enum CoreModule {
             OpHandler(StaffDeactivated.self, authorization: .permission(.manageStaff), affectsAuthorization: true,
                       project: staffDeactivated),
             OpHandler(PolicySet.self, authorization: .permission(.setPolicy), project: policySet),
-            OpHandler(ConflictResolved.self, authorization: .permission(.resolveConflicts), project: conflictResolved),
+            OpHandler(ConflictResolved.self, authorization: .permission(.resolveConflicts), readsJournal: true,
+                      project: conflictResolved),
             OpHandler(StaffPINSet.self, authorization: .anyStaff, project: pinSet),
         ],
         readTables: ["shop", "staff", "staff_role", "policy_change", "conflict", "staff_pin"]

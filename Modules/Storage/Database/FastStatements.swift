@@ -1,28 +1,48 @@
 import GRDB
 import GRDBSQLite
+import ShopDomain
 
 /// Running cached statements on hot paths (a merge runs several per op) with their arguments
 /// bound straight through SQLite's C interface. GRDB's `StatementArguments` and cursors cost a
 /// few microseconds a statement; these cost a fraction of that. Not for statements a GRDB
 /// cursor is iterating at the same time.
-/// - Writes (`executeFast`) are still executed by GRDB, so its checks (no write after an aborted
-///   transaction) and its transaction observation see them as any other statement.
+/// - Writes (`executeFast`) are stepped by SQLite directly too, and only inside a transaction:
+///   that is GRDB's own check (no write after SQLite rolled a transaction back on its own, a full
+///   disk, an I/O error: it would commit by itself). What this skips of GRDB's execution is its
+///   transaction observation — an observer (`ValueObservation`, `DatabaseRegionObservation`)
+///   is not told of these writes. The project registers none; use GRDB's `execute` for a table
+///   that gets one.
 /// - Reads (`readFirst`) are stepped by SQLite directly: a read changes nothing GRDB tracks
 ///   inside a write.
 extension Statement {
     /// Executes a write with `values` bound to its parameters, in order.
     public func executeFast(_ values: any FastArgument...) throws {
-        // Resets, clears the bindings and marks the (empty) arguments valid, so that `execute()`
-        // keeps the bindings made below instead of binding its own.
-        setUncheckedArguments(StatementArguments())
-        try withFastBindings(values) { try execute() }
+        try executeFast(values)
+    }
+
+    /// Executes a write with `values` bound to its parameters, in order.
+    public func executeFast(_ values: [any FastArgument]) throws {
+        let statement = sqliteStatement
+        guard sqlite3_get_autocommit(sqlite3_db_handle(statement)) == 0 else {
+            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "a fast write outside a transaction", sql: sql)
+        }
+        sqlite3_reset(statement)  // GRDB leaves a statement it ran unreset, and SQLite binds only after a reset
+        try withFastBindings(values) {
+            defer { sqlite3_reset(statement) }
+            var code = sqlite3_step(statement)
+            while code == SQLITE_ROW { code = sqlite3_step(statement) }
+            guard code == SQLITE_DONE else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code),
+                                    message: String(cString: sqlite3_errmsg(sqlite3_db_handle(statement))), sql: sql)
+            }
+        }
     }
 
     /// Steps a read with `values` bound to its parameters and hands its first row to `body`;
     /// nil when there is no row.
     public func readFirst<T>(_ values: any FastArgument..., row body: (FastRow) throws -> T) throws -> T? {
         let statement = sqliteStatement
-        if sqlite3_stmt_busy(statement) != 0 { sqlite3_reset(statement) }  // left mid-way by someone else
+        sqlite3_reset(statement)  // left unreset by GRDB, or mid-way by someone else
         var result: T?
         try withFastBindings(values) {
             defer { sqlite3_reset(statement) }
@@ -53,6 +73,28 @@ extension Statement {
             defer { sqlite3_clear_bindings(statement) }
             try body()
         }
+    }
+}
+
+/// SQL written once (a `static let`), whose prepared statement a merge finds by the object's
+/// identity instead of by hashing its text (`ProjectionCache`); elsewhere GRDB's statement cache.
+public final class FastSQL: Sendable {
+    public let sql: String
+
+    public init(_ sql: String) {
+        self.sql = sql
+    }
+}
+
+extension Database {
+    /// The prepared statement for `sql`, cached for this connection.
+    public func cachedStatement(_ sql: FastSQL) throws -> Statement {
+        guard let cache = ProjectionCache.current(self) else { return try cachedStatement(sql: sql.sql) }
+        let key = ObjectIdentifier(sql)
+        if let entry = cache.statements[key] { return entry.statement }
+        let statement = try cachedStatement(sql: sql.sql)
+        cache.statements[key] = (sql, statement)
+        return statement
     }
 }
 
@@ -118,5 +160,19 @@ extension Optional: FastArgument where Wrapped: FastArgument {
         case .some(let value): value.bind(to: statement, at: index, scratch: &scratch)
         case .none: sqlite3_bind_null(statement, index)
         }
+    }
+}
+
+/// An op's time binds as its canonical text (`1764468000000.0003`), written straight into the
+/// scratch buffer rather than made into a string first.
+extension HLC: FastArgument {
+    public var scratchCount: Int { HLC.maxTextCount }
+
+    public func bind(to statement: SQLiteStatement, at index: Int32, scratch: inout UnsafeMutableRawBufferPointer) -> Int32 {
+        let start = scratch.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        let count = write(into: UnsafeMutableBufferPointer(start: start, count: scratch.count))
+        let code = sqlite3_bind_text(statement, index, UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self), Int32(count), nil)
+        scratch = UnsafeMutableRawBufferPointer(rebasing: scratch[count...])
+        return code
     }
 }

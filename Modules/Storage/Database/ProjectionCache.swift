@@ -26,6 +26,11 @@ final class ProjectionCache: @unchecked Sendable {  // used only inside one writ
     var zone: ShopZone?
     var policies: [PolicyKey: PolicyValue] = [:]
     var lastDay: (zone: String, span: ShopZone.DaySpan)?
+    /// Prepared statements by the identity of their `FastSQL`: GRDB's cache finds a statement by
+    /// hashing its text, hundreds of bytes for some, several times an op. Statements never go stale
+    /// (a merge changes no schema), and `forget` keeps them. Each entry holds its `FastSQL`, so no
+    /// other object can take its identity while the cache lives.
+    var statements: [ObjectIdentifier: (sql: FastSQL, statement: Statement)] = [:]
 
     init(_ db: Database, localDevice: DeviceID) {
         connection = ObjectIdentifier(db)

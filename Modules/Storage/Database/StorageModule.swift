@@ -60,6 +60,10 @@ public struct OpHandler: Sendable {
     public let affectsAuthorization: Bool
     /// A module acting on another module's op kind: runs after the owner, never authorizes.
     public let follows: Bool
+    /// Whether the projection reads the `journal` table (a conflict resolution reads the parked
+    /// op; a waybill void, the parked print it may settle). Journal rows are appended in groups
+    /// (`JournalAppender`): before such a projection every row appended so far is written.
+    public let readsJournal: Bool
     /// Projects an op; `value` is its typed payload when the op was just made here (no decoding).
     let project: @Sendable (Op, (any OpPayload)?, Database) throws -> Void
 
@@ -67,6 +71,7 @@ public struct OpHandler: Sendable {
         _ type: P.Type,
         authorization: Authorization,
         affectsAuthorization: Bool = false,
+        readsJournal: Bool = false,
         project: @escaping @Sendable (P, Op, Database) throws -> Void
     ) {
         self.kind = P.kind
@@ -74,6 +79,7 @@ public struct OpHandler: Sendable {
         self.authorization = authorization
         self.affectsAuthorization = affectsAuthorization
         self.follows = false
+        self.readsJournal = readsJournal
         self.project = { op, value, db in
             try project(try (value as? P) ?? op.decode(P.self), op, db)
         }
@@ -81,19 +87,22 @@ public struct OpHandler: Sendable {
 
     /// A projection of another module's op kind (an order handed to the courier: Logistics owns
     /// it, Warehouse books the stock leaving). The owner's authorization applies.
-    public static func following<P: OpPayload>(_ type: P.Type, project: @escaping @Sendable (P, Op, Database) throws -> Void) -> OpHandler {
-        OpHandler(kind: P.kind, version: P.version, authorization: .anyStaff, affectsAuthorization: false, follows: true) { op, value, db in
+    public static func following<P: OpPayload>(_ type: P.Type, readsJournal: Bool = false,
+                                               project: @escaping @Sendable (P, Op, Database) throws -> Void) -> OpHandler {
+        OpHandler(kind: P.kind, version: P.version, authorization: .anyStaff, affectsAuthorization: false, follows: true,
+                  readsJournal: readsJournal) { op, value, db in
             try project(try (value as? P) ?? op.decode(P.self), op, db)
         }
     }
 
     init(kind: String, version: Int, authorization: Authorization, affectsAuthorization: Bool, follows: Bool = false,
-         project: @escaping @Sendable (Op, (any OpPayload)?, Database) throws -> Void) {
+         readsJournal: Bool = false, project: @escaping @Sendable (Op, (any OpPayload)?, Database) throws -> Void) {
         self.kind = kind
         self.version = version
         self.authorization = authorization
         self.affectsAuthorization = affectsAuthorization
         self.follows = follows
+        self.readsJournal = readsJournal
         self.project = project
     }
 
@@ -104,7 +113,8 @@ public struct OpHandler: Sendable {
     func followed(by other: OpHandler) -> OpHandler {
         let (first, second) = (project, other.project)
         return OpHandler(kind: kind, version: max(version, other.version), authorization: authorization,
-                         affectsAuthorization: affectsAuthorization || other.affectsAuthorization, follows: follows && other.follows) { op, value, db in
+                         affectsAuthorization: affectsAuthorization || other.affectsAuthorization, follows: follows && other.follows,
+                         readsJournal: readsJournal || other.readsJournal) { op, value, db in
             try first(op, value, db)
             try second(op, value, db)
         }

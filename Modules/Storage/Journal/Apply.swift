@@ -28,6 +28,7 @@ extension ShopDatabase {
         for draft in drafts {
             guard let handler = registry.handlers[draft.kind] else { throw StorageError.unknownOperationKind(draft.kind) }
             try authorize(draft.actor, handler.authorization, &actors, db)
+            try append.beforeProjecting(handler)
             let physical = Int64((clock.now().timeIntervalSince1970 * 1000).rounded(.down))
             let op = Op(draft: draft, deviceID: deviceID, deviceSeq: head.lastSeq + 1,
                                hlc: HLC.tick(after: head.lastHLC, physicalMillis: physical), prevHash: head.lastHash)
@@ -37,6 +38,7 @@ extension ShopDatabase {
             head = DeviceHead(device: deviceID, lastSeq: op.deviceSeq, lastHash: op.hash, lastHLC: op.hlc)
             sealed.append(op)
         }
+        try append.flush()
         try head.save(db)
         return sealed
     }
@@ -84,14 +86,16 @@ struct DeviceHead: Equatable {
     var lastHLC: HLC
 
     static func fetch(_ db: Database, device: DeviceID) throws -> DeviceHead {
-        let row = try Row.fetchOne(db, sql: "SELECT lastSeq, lastHash, lastHlc FROM device_head WHERE deviceID = ?",
-                                   arguments: [device.rawValue])
-        guard let row else {
-            return DeviceHead(device: device, lastSeq: 0, lastHash: Op.genesisHash, lastHLC: .zero)
-        }
-        return DeviceHead(device: device, lastSeq: row["lastSeq"], lastHash: row["lastHash"],
-                          lastHLC: HLC(row["lastHlc"] as String) ?? .zero)
+        try db.cachedStatement(readHead).readFirst(device.rawValue) { row in
+            DeviceHead(device: device, lastSeq: row.int64(0), lastHash: row.text(1) ?? "", lastHLC: row.text(2).flatMap(HLC.init) ?? .zero)
+        } ?? DeviceHead(device: device, lastSeq: 0, lastHash: Op.genesisHash, lastHLC: .zero)
     }
+
+    private static let readHead = FastSQL("SELECT lastSeq, lastHash, lastHlc FROM device_head WHERE deviceID = ?")
+    private static let saveHead = FastSQL("""
+        INSERT INTO device_head (deviceID, lastSeq, lastHash, lastHlc) VALUES (?, ?, ?, ?)
+        ON CONFLICT(deviceID) DO UPDATE SET lastSeq = excluded.lastSeq, lastHash = excluded.lastHash, lastHlc = excluded.lastHlc
+        """)
 
     static func all(_ db: Database) throws -> [DeviceHead] {
         try Row.fetchAll(db, sql: "SELECT deviceID, lastSeq, lastHash, lastHlc FROM device_head ORDER BY deviceID").map { row in
@@ -101,26 +105,75 @@ struct DeviceHead: Equatable {
     }
 
     func save(_ db: Database) throws {
-        try db.execute(sql: """
-            INSERT INTO device_head (deviceID, lastSeq, lastHash, lastHlc) VALUES (?, ?, ?, ?)
-            ON CONFLICT(deviceID) DO UPDATE SET lastSeq = excluded.lastSeq, lastHash = excluded.lastHash, lastHlc = excluded.lastHlc
-            """, arguments: [device.rawValue, lastSeq, lastHash, lastHLC.description])
+        try db.cachedStatement(Self.saveHead).executeFast(device.rawValue, lastSeq, lastHash, lastHLC)
     }
 }
 
-/// Appends sealed ops with one prepared statement.
-struct JournalAppender {
-    private let statement: Statement
+/// Appends sealed ops to the journal in groups: rows wait until `group` of them are pending and
+/// then go in as one multi-row INSERT, which costs SQLite far less than as many single-row ones
+/// (one statement run, one AUTOINCREMENT update, one statement journal). The rows are written in
+/// the order given, so `seq` (the apply order a rebuild replays) is the same as one by one.
+/// Pending rows are not in the table yet: a caller flushes before anything reads the journal
+/// inside its transaction (`beforeProjecting` for a handler that `readsJournal`, a merge's lookup
+/// of a known op) and at its end. Dropping an appender with rows pending loses them, which is
+/// what a rollback does anyway.
+final class JournalAppender {
+    static let group = 50
+    private static let columns = 9
+    private let db: Database
+    private let single: Statement
+    private var pending: [Op] = []
 
     init(_ db: Database) throws {
-        statement = try db.cachedStatement(sql: """
-            INSERT INTO journal (deviceID, deviceSeq, hlc, actor, kind, version, payload, prevHash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        self.db = db
+        single = try db.cachedStatement(Self.singleSQL)
+        pending.reserveCapacity(Self.group)
     }
 
+    private static let insert = "INSERT INTO journal (deviceID, deviceSeq, hlc, actor, kind, version, payload, prevHash, hash) VALUES "
+    private static let singleSQL = FastSQL(insert + "(?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    private static let groupSQL = FastSQL(insert + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?)", count: group).joined(separator: ", "))
+
+    /// Queues `op`'s row; writes a group once it is full.
     func callAsFunction(_ op: Op) throws {
-        try statement.executeFast(op.deviceID.rawValue, op.deviceSeq, op.hlc.description, op.actor.rawValue, op.kind, op.version,
-                                  op.payload, op.prevHash, op.hash)
+        pending.append(op)
+        if pending.count == Self.group { try flush() }
+    }
+
+    /// Before `handler` projects: a handler that reads the journal sees every row appended so far.
+    func beforeProjecting(_ handler: OpHandler) throws {
+        if handler.readsJournal { try flush() }
+    }
+
+    /// Writes every pending row: a full group as one statement, fewer one by one.
+    func flush() throws {
+        guard !pending.isEmpty else { return }
+        if pending.count == Self.group {
+            var values: [any FastArgument] = []
+            values.reserveCapacity(Self.group * Self.columns)
+            for op in pending { Self.append(op, to: &values) }
+            try db.cachedStatement(Self.groupSQL).executeFast(values)
+        } else {
+            var values: [any FastArgument] = []
+            values.reserveCapacity(Self.columns)
+            for op in pending {
+                values.removeAll(keepingCapacity: true)
+                Self.append(op, to: &values)
+                try single.executeFast(values)
+            }
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    private static func append(_ op: Op, to values: inout [any FastArgument]) {
+        values.append(op.deviceID.rawValue)
+        values.append(op.deviceSeq)
+        values.append(op.hlc)
+        values.append(op.actor.rawValue)
+        values.append(op.kind)
+        values.append(op.version)
+        values.append(op.payload)
+        values.append(op.prevHash)
+        values.append(op.hash)
     }
 }

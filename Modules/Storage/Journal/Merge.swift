@@ -22,27 +22,37 @@ extension ShopDatabase {
     /// (zone, policy, local device) cached for its length (`ProjectionCache`).
     @discardableResult
     public func merge(_ ops: [Op]) throws -> MergeReport {
-        try pool.write { db in
-            try ProjectionCache.$active.withValue(ProjectionCache(db, localDevice: deviceID)) { try merge(ops, db) }
-        }
+        try pool.writeWithoutTransaction { db in try merge(ops, db) }
     }
 
     /// Merges optimistically first, without a savepoint per op (most batches park nothing). If
-    /// the rules refuse an op, the whole batch is undone and merged again with each op in its
-    /// own savepoint, so that only the refused op's partial effect is rolled back. Both passes
-    /// start from the same state, so the result is the same as merging op by op.
+    /// the rules refuse an op, that transaction is rolled back and the batch merged again, in a
+    /// new one, with each op in its own savepoint, so that only the refused op's partial effect is
+    /// undone. The isolated pass starts from the state the optimistic one started from (or a later
+    /// one, if another process wrote in between), so the result is that of merging op by op.
+    /// Not a savepoint around the optimistic pass: while one is open SQLite keeps a copy of every
+    /// page each statement first touches, for the whole batch (a multi-row journal insert alone
+    /// spills it to a temporary file).
     private func merge(_ ops: [Op], _ db: Database) throws -> MergeReport {
-        try db.cachedStatement(sql: "SAVEPOINT merge_batch").execute()
-        do {
-            let report = try merge(ops, db, isolated: false)
-            try db.cachedStatement(sql: "RELEASE SAVEPOINT merge_batch").execute()
-            return report
-        } catch OptimisticMerge.refused {
-            try db.cachedStatement(sql: "ROLLBACK TO SAVEPOINT merge_batch").execute()
-            try db.cachedStatement(sql: "RELEASE SAVEPOINT merge_batch").execute()
-            ProjectionCache.forget(db)
-            return try merge(ops, db, isolated: true)
+        var report: MergeReport?
+        try db.inTransaction {
+            do {
+                report = try ProjectionCache.$active.withValue(ProjectionCache(db, localDevice: deviceID)) {
+                    try merge(ops, db, isolated: false)
+                }
+                return .commit
+            } catch OptimisticMerge.refused {
+                return .rollback
+            }
         }
+        if let report { return report }
+        try db.inTransaction {
+            report = try ProjectionCache.$active.withValue(ProjectionCache(db, localDevice: deviceID)) {
+                try merge(ops, db, isolated: true)
+            }
+            return .commit
+        }
+        return report!
     }
 
     private func merge(_ ops: [Op], _ db: Database, isolated: Bool) throws -> MergeReport {
@@ -58,8 +68,8 @@ extension ShopDatabase {
             var head = try cached ?? DeviceHead.fetch(db, device: op.deviceID)
             if cached == nil { heads[op.deviceID] = head }
             if op.deviceSeq <= head.lastSeq {
-                let known = try db.cachedStatement(sql: "SELECT hash FROM journal WHERE deviceID = ? AND deviceSeq = ?")
-                    .readFirst(op.deviceID.rawValue, op.deviceSeq) { $0.text(0) } ?? nil
+                try append.flush()  // the op may be one this batch appended
+                let known = try db.cachedStatement(Self.knownHash).readFirst(op.deviceID.rawValue, op.deviceSeq) { $0.text(0) } ?? nil
                 guard known == op.hash else { throw MergeError.clonedNotebook(op.id) }
                 report.duplicates += 1
                 return
@@ -72,6 +82,7 @@ extension ShopDatabase {
             while let current = next {
                 guard current.prevHash == head.lastHash else { throw MergeError.brokenChain(current.id) }
                 guard let handler = registry.handlers[current.kind] else { throw StorageError.unknownOperationKind(current.kind) }
+                try append.beforeProjecting(handler)
                 if try projectMerged(current, handler, &actors, db, isolated: isolated) { report.conflicts += 1 }
                 try append(current)
                 head = DeviceHead(device: current.deviceID, lastSeq: current.deviceSeq, lastHash: current.hash, lastHLC: current.hlc)
@@ -89,10 +100,13 @@ extension ShopDatabase {
             guard op.hasValidHash else { throw MergeError.badHash(op.id) }
             try offer(op)
         }
+        try append.flush()
         report.held = waiting.values.flatMap(\.values).map(\.id).sorted { ($0.deviceID, $0.deviceSeq) < ($1.deviceID, $1.deviceSeq) }
         for head in heads.values { try head.save(db) }
         return report
     }
+
+    private static let knownHash = FastSQL("SELECT hash FROM journal WHERE deviceID = ? AND deviceSeq = ?")
 
     /// Ops this database holds from `device` after `seq`, in order: what a notebook exports.
     public func ops(from device: DeviceID, after seq: Int64 = 0) throws -> [Op] {

@@ -114,12 +114,14 @@ extension ShopDatabase {
             try JournalEntry.forEach(db) { entry in
                 guard failure == nil else { return }
                 do {
+                    if let handler = registry.handlers[entry.op.kind] { try append.beforeProjecting(handler) }
                     try replay(entry.op, into: target, actors: &actors)
                     try append(entry.op)
                 } catch {
                     failure = .replayFailed(entry.op.id, kind: entry.op.kind, reason: describe(error))
                 }
             }
+            if failure == nil { try append.flush() }
             return failure
         }
         if let replayFailure { return [replayFailure] }
