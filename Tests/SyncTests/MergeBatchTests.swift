@@ -145,4 +145,19 @@ struct MergeBatchTests {
         }
         #expect(try SyncWorld.balances(world.hub) == SyncWorld.balances(laptop))
     }
+
+    @Test("a large batch's hashes are checked on every core before the write: the first bad op is named, nothing is merged")
+    func hashesChecked() async throws {
+        let world = try SyncWorld()
+        let (laptop, _) = try await world.laptop("笔记本")
+        try laptop.apply((0..<300).map { _ in SyncWorld.adjust("AF-1", "A-01-1", 1, by: world.lead) })
+        var ops = try laptop.ops(from: laptop.deviceID)
+        #expect(HashCheck(ops).valid == Array(repeating: true, count: 300))
+        for index in [290, 201] { ops[index].payload = ops[index].payload.replacingOccurrences(of: "1", with: "2") }
+        let valid = HashCheck(ops).valid
+        #expect(valid.indices.filter { !valid[$0] } == [201, 290])
+        #expect(throws: MergeError.badHash(ops[201].id)) { try world.hub.merge(ops) }
+        #expect(try SyncWorld.balances(world.hub) == ["AF-1@A-01-1=20"])
+        #expect(try world.hub.merge(Array(ops[..<201])).applied == 201)
+    }
 }
