@@ -28,6 +28,7 @@ enum CatalogHandlers {
                 product.sku.rawValue, product.style, product.name, product.colour, product.size, product.category,
                 product.barcode, product.cost?.fen, product.price.fen, product.kind.rawValue, op.hlc.wallMillis,
             ])
+        ProjectionContext.forget(db)  // `Ledger.CatalogMemo` is read from `product`
     }
 
     /// DES-8: each person acknowledges for themselves; a second acknowledgement is harmless.
@@ -42,6 +43,7 @@ enum CatalogHandlers {
         _ = try Ledger.requireProduct(db, p.sku)
         if let threshold = p.threshold, threshold < 0 { throw WarehouseError.notPositive(threshold) }
         try db.execute(sql: "UPDATE product SET lowThreshold = ? WHERE sku = ?", arguments: [p.threshold, p.sku.rawValue])
+        ProjectionContext.forget(db)  // the rule `Ledger.CatalogMemo` holds
         try Ledger.evaluateAlert(db, op, p.sku)
     }
 
@@ -51,6 +53,7 @@ enum CatalogHandlers {
         guard !exists else { throw WarehouseError.locationExists(code.rawValue) }
         try db.execute(sql: "INSERT INTO location (code, zone, kind) VALUES (?, ?, ?)",
                        arguments: [code.rawValue, code.zone, p.kind.rawValue])
+        ProjectionContext.forget(db)  // `Ledger.CatalogMemo` is read from `location`
     }
 
     static func categoryZoneSet(_ p: CategoryZoneSet, _ op: Op, _ db: Database) throws {

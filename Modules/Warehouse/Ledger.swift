@@ -49,10 +49,16 @@ enum Ledger {
     }
 
     /// The product's alert rule; nil for an unknown SKU.
+    /// Remembered for a merge or a batch of local writes (`CatalogMemo`): an import re-checks
+    /// the same SKUs' alerts order after order.
     static func alertRule(_ db: Database, _ sku: SKU) throws -> AlertRule? {
-        try db.cachedStatement(sql: "SELECT kind, lowThreshold FROM product WHERE sku = ?").readFirst(sku.rawValue) { row in
+        let memo = ProjectionContext.memo(CatalogMemo.self, db)
+        if let rule = memo?.rules[sku] { return rule }
+        let rule = try db.cachedStatement(sql: "SELECT kind, lowThreshold FROM product WHERE sku = ?").readFirst(sku.rawValue) { row in
             AlertRule(kind: row.text(0).flatMap(ProductKind.init(rawValue:)) ?? .goods, lowThreshold: row.optionalInt(1))
         }
+        if let rule { memo?.rules[sku] = rule }
+        return rule
     }
 
     /// Raises a low-stock alert once when available stock falls below the threshold, and clears it
@@ -131,14 +137,43 @@ enum Ledger {
         """)
 
     static func position(_ db: Database, _ sku: SKU, _ location: LocationCode) throws -> Position {
+        let memo = ProjectionContext.memo(CatalogMemo.self, db)
+        if let memo, let rule = memo.rules[sku], let kind = memo.locations[location] {
+            // Within a merge, once both are known: only the figures that change with every op.
+            let figures = try db.cachedStatement(readFigures).readFirst(sku.rawValue, location.rawValue) {
+                (balance: $0.int(0), available: $0.int(1), open: $0.optionalInt64(2))
+            }!
+            return Position(rule: rule, location: LocationKind(rawValue: kind) ?? .quarantine, sellable: kind == "sellable",
+                            balance: figures.balance, available: figures.available, openAlert: figures.open)
+        }
         let (rule, kind, figures) = try db.cachedStatement(readPosition).readFirst(sku.rawValue, location.rawValue) { row in
             (row.text(0).map { AlertRule(kind: ProductKind(rawValue: $0) ?? .goods, lowThreshold: row.optionalInt(1)) }, row.text(2),
              (balance: row.int(3), available: row.int(4), open: row.optionalInt64(5)))
         }!
         guard let rule else { throw WarehouseError.unknownProduct(sku.rawValue) }
         guard let kind else { throw WarehouseError.unknownLocation(location.rawValue) }
+        memo?.rules[sku] = rule
+        memo?.locations[location] = kind
         return Position(rule: rule, location: LocationKind(rawValue: kind) ?? .quarantine, sellable: kind == "sellable",
                         balance: figures.balance, available: figures.available, openAlert: figures.open)
+    }
+
+    /// `readPosition` without the product and the location.
+    private static let readFigures = FastSQL("""
+        SELECT COALESCE((SELECT quantity FROM stock_balance WHERE sku = ?1 AND location = ?2), 0),
+               COALESCE((SELECT SUM(b.quantity) FROM stock_balance b JOIN location s ON s.code = b.location
+                         WHERE b.sku = ?1 AND s.kind = 'sellable'), 0)
+             - COALESCE((SELECT quantity FROM stock_reserved WHERE sku = ?1), 0),
+               (SELECT id FROM low_stock_alert WHERE sku = ?1 AND clearedAt IS NULL)
+        """)
+
+    /// Within one merge or apply, products' alert rules and locations' kinds as read: they
+    /// change only by `product.added`, `threshold.set` and `location.added`, whose projections
+    /// forget (`ProjectionContext.forget`). Only known products and locations are remembered.
+    final class CatalogMemo: MergeMemo {
+        var rules: [SKU: AlertRule] = [:]
+        var locations: [LocationCode: String] = [:]
+        init() {}
     }
 
     private static let lowStock = PolicyCatalog.item("CS-10.low-stock")!

@@ -123,4 +123,41 @@ struct MergeBatchTests {
             #expect(report.passed, "\(report.problems)")
         }
     }
+
+    @Test("a threshold or a location added mid-batch holds for the later ops of that batch (what the ledger remembers is forgotten)")
+    func catalogInBatch() async throws {
+        let world = try SyncWorld()
+        let (laptop, client) = try await world.laptop("笔记本")
+        try laptop.apply(SyncWorld.adjust("AF-1", "A-01-1", 1, by: world.lead))  // 21 on sale, threshold 10: no alert
+        try laptop.apply(OpDraft(actor: world.gm, ThresholdSet(sku: SKU(rawValue: "AF-1"), threshold: 50)))  // raises one at 21
+        try laptop.apply(SyncWorld.adjust("AF-1", "A-01-1", 10, by: world.lead))  // 31, still under 50: still open
+        try laptop.apply(OpDraft(actor: world.gm, LocationAdded(code: LocationCode(rawValue: "X-01-1"), kind: .defective)))
+        try laptop.apply(SyncWorld.adjust("AF-1", "X-01-1", 30, by: world.lead))  // defective: still 31 available
+        #expect(try await client.sync().pushed == 5)
+        for database in [world.hub, laptop] {
+            let alerts = try database.read { db in
+                try Row.fetchAll(db, sql: "SELECT available, threshold, clearedAt IS NULL FROM low_stock_alert WHERE sku = 'AF-1' ORDER BY id")
+                    .map { [$0[0] as Int, $0[1] as Int, $0[2] as Int] }
+            }
+            #expect(alerts == [[21, 50, 1]])
+            let report = try database.verify()
+            #expect(report.passed, "\(report.problems)")
+        }
+        #expect(try SyncWorld.balances(world.hub) == SyncWorld.balances(laptop))
+    }
+
+    @Test("a large batch's hashes are checked on every core before the write: the first bad op is named, nothing is merged")
+    func hashesChecked() async throws {
+        let world = try SyncWorld()
+        let (laptop, _) = try await world.laptop("笔记本")
+        try laptop.apply((0..<300).map { _ in SyncWorld.adjust("AF-1", "A-01-1", 1, by: world.lead) })
+        var ops = try laptop.ops(from: laptop.deviceID)
+        #expect(HashCheck(ops).valid == Array(repeating: true, count: 300))
+        for index in [290, 201] { ops[index].payload = ops[index].payload.replacingOccurrences(of: "1", with: "2") }
+        let valid = HashCheck(ops).valid
+        #expect(valid.indices.filter { !valid[$0] } == [201, 290])
+        #expect(throws: MergeError.badHash(ops[201].id)) { try world.hub.merge(ops) }
+        #expect(try SyncWorld.balances(world.hub) == ["AF-1@A-01-1=20"])
+        #expect(try world.hub.merge(Array(ops[..<201])).applied == 201)
+    }
 }

@@ -3,13 +3,15 @@ import ShopDomain
 
 /// What `ProjectionContext` would otherwise look up again for every op of a merge or a batch of
 /// local writes, kept for one transaction: `ShopDatabase.merge` and `ShopDatabase.apply` make one
-/// inside their write and it ends with it. Outside them (rebuilds, queries) nothing is cached. Each entry says what could make it
-/// stale, and the handlers that can forget it:
+/// inside their write and it ends with it. Outside them (rebuilds, queries) nothing is cached.
+/// Each entry says what could make it stale, and the handlers that can forget it:
 /// - the local device: the `device` table never changes once the database exists;
 /// - the shop's zone: only `shop.created` writes the `shop` row, and its projection forgets;
 /// - policy values per item and day: only `policy.set` writes `policy_change`, and its
 ///   projection forgets (so a `policy.set` earlier in the same batch is seen by later ops);
-/// - the span of the last shop day asked about: a function of the zone, forgotten with it.
+/// - the span of the last shop day asked about: a function of the zone, forgotten with it;
+/// - each module's `MergeMemo` (`ProjectionContext.memo`): what the module derived from its own
+///   read tables; the module's projections that write those tables call `ProjectionContext.forget`.
 /// A merged op whose effect is rolled back (parked as a conflict) forgets everything, since what
 /// it wrote and read is undone.
 final class ProjectionCache: @unchecked Sendable {  // used only inside one write, on its thread
@@ -31,6 +33,8 @@ final class ProjectionCache: @unchecked Sendable {  // used only inside one writ
     /// (a merge changes no schema), and `forget` keeps them. Each entry holds its `FastSQL`, so no
     /// other object can take its identity while the cache lives.
     var statements: [ObjectIdentifier: (sql: FastSQL, statement: Statement)] = [:]
+    /// Modules' memos by their type.
+    var memos: [ObjectIdentifier: any MergeMemo] = [:]
 
     init(_ db: Database, localDevice: DeviceID) {
         connection = ObjectIdentifier(db)
@@ -49,5 +53,6 @@ final class ProjectionCache: @unchecked Sendable {  // used only inside one writ
         cache.zone = nil
         cache.policies = [:]
         cache.lastDay = nil
+        cache.memos = [:]
     }
 }

@@ -57,10 +57,35 @@ public enum ProjectionContext {
         return value
     }
 
+    /// The module's memo for the merge or apply running on `db` (made empty the first time it is
+    /// asked for), nil outside them. A memo holds what a module read from its read tables and would
+    /// read again for the next op (a product's alert rule, a location's kind); it lasts until the
+    /// transaction ends, a rollback, or `forget` — which every projection that changes what a memo was
+    /// read from must call.
+    public static func memo<Memo: MergeMemo>(_ type: Memo.Type, _ db: Database) -> Memo? {
+        guard let cache = ProjectionCache.current(db) else { return nil }
+        let key = ObjectIdentifier(type)
+        if let memo = cache.memos[key] as? Memo { return memo }
+        let memo = Memo()
+        cache.memos[key] = memo
+        return memo
+    }
+
+    /// After a projection wrote what a memo (or the zone, or a policy) was read from: the rest of
+    /// the merge reads it again.
+    public static func forget(_ db: Database) {
+        ProjectionCache.forget(db)
+    }
+
     private static func readPolicy(_ item: PolicyItem, on day: CivilDate, _ db: Database) throws -> PolicyValue {
         let text = try String.fetchOne(db.cachedStatement(sql: """
             SELECT value FROM policy_change WHERE key = ? AND effectiveFrom <= ? ORDER BY effectiveFrom DESC LIMIT 1
             """), arguments: [item.id, day.description])
         return text.flatMap { try? PolicyValue.parse($0, as: item.kind) } ?? item.defaultValue
     }
+}
+
+/// What a module remembers for the length of one merge or apply (`ProjectionContext.memo`).
+public protocol MergeMemo: AnyObject {
+    init()
 }

@@ -50,30 +50,43 @@ extension ShopDatabase {
             let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM shop")!
             guard count == 0 else { throw StorageError.shopAlreadyCreated }
         case .anyStaff, .permission:
-            guard let staff = try actors.staff(actor, db) else {
+            guard let (staff, permissions) = try actors.staff(actor, db) else {
                 throw StorageError.unknownStaff(actor.rawValue)
             }
             guard staff.active else { throw StorageError.inactiveStaff(name: staff.name) }
-            if case .permission(let permission) = authorization, !staff.may(permission) {
+            if case .permission(let permission) = authorization, !permissions.contains(permission) {
                 throw StorageError.notPermitted(name: staff.name, permission: permission, roles: staff.roles)
             }
         }
     }
 }
 
-/// Staff looked up while authorizing one batch; forgotten after an op that changes anyone's roles or status.
+/// Staff looked up while authorizing one batch, with what their roles grant together (what
+/// `Staff.may` asks of each role); forgotten after an op that changes anyone's roles or status.
+/// The last one asked for is answered without hashing its ID: a notebook's ops mostly come from
+/// one person in a row.
 struct ActorCache {
-    private var known: [StaffID: Staff] = [:]
+    typealias Entry = (staff: Staff, permissions: Set<Permission>)
+    private var known: [StaffID: Entry] = [:]
+    private var last: (id: StaffID, entry: Entry)?
 
-    mutating func staff(_ id: StaffID, _ db: Database) throws -> Staff? {
-        if let staff = known[id] { return staff }
-        let staff = try CoreQueries.staff(db, id: id)
-        known[id] = staff
-        return staff
+    mutating func staff(_ id: StaffID, _ db: Database) throws -> Entry? {
+        if let last, last.id == id { return last.entry }
+        let entry: Entry
+        if let cached = known[id] {
+            entry = cached
+        } else {
+            guard let staff = try CoreQueries.staff(db, id: id) else { return nil }
+            entry = (staff, staff.active ? staff.roles.reduce(into: []) { $0.formUnion($1.permissions) } : [])
+            known[id] = entry
+        }
+        last = (id, entry)
+        return entry
     }
 
     mutating func forget() {
         known.removeAll()
+        last = nil
     }
 }
 
