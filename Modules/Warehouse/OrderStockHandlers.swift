@@ -17,7 +17,7 @@ enum OrderStockHandlers {
     ]
 
     static func reservationsChanged(_ op: Op, _ db: Database) throws {
-        let skus = try String.fetchAll(db.cachedStatement(sql: "SELECT sku FROM reservation_dirty ORDER BY sku"))
+        let skus = try db.cachedStatement(sql: "SELECT sku FROM reservation_dirty ORDER BY sku").readAll { $0.text(0) ?? "" }
         guard !skus.isEmpty else { return }
         try db.cachedStatement(sql: "DELETE FROM reservation_dirty").execute()
         for sku in skus { try Ledger.evaluateAlert(db, op, SKU(rawValue: sku)) }

@@ -21,6 +21,11 @@ struct FastStatementTests {
             let row = try read.readFirst("基准 ✓") { row in [row.text(0), row.text(1), row.optionalInt(2).map(String.init), row.text(3)] }
             #expect(row == ["", nil, "5", "基准 ✓"])
             #expect(try read.readFirst("nothing") { $0.int(2) } == nil)
+            // Every row, in order; none is an empty array; the statement can be read again.
+            let all = try db.cachedStatement(sql: "SELECT a, c FROM t WHERE c >= ? ORDER BY c")
+            #expect(try all.readAll(Int64.min) { "\($0.text(0) ?? "-")\($0.int64(1))" } == ["x\(Int64.min)", "5"])
+            #expect(try all.readAll(100) { $0.int(1) }.isEmpty)
+            #expect(try all.readAll(0) { $0.int(1) } == [5])
             // GRDB's own execution of the same cached statement still binds its own arguments.
             try insert.execute(arguments: ["g", "r", 1, "db"])
             #expect(try String.fetchOne(db, sql: "SELECT a FROM t WHERE d = 'db'") == "g")

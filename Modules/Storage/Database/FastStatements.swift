@@ -57,6 +57,26 @@ extension Statement {
         return result
     }
 
+    /// Steps a read with `values` bound and hands every row to `body`, in order.
+    public func readAll<T>(_ values: any FastArgument..., row body: (FastRow) throws -> T) throws -> [T] {
+        let statement = sqliteStatement
+        sqlite3_reset(statement)  // left unreset by GRDB, or mid-way by someone else
+        var results: [T] = []
+        try withFastBindings(values) {
+            defer { sqlite3_reset(statement) }
+            while true {
+                switch sqlite3_step(statement) {
+                case SQLITE_ROW: results.append(try body(FastRow(statement: statement)))
+                case SQLITE_DONE: return
+                case let code:
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code),
+                                        message: String(cString: sqlite3_errmsg(sqlite3_db_handle(statement))), sql: sql)
+                }
+            }
+        }
+        return results
+    }
+
     /// Binds `values` for the length of `body`. Text is copied once into a scratch buffer that
     /// SQLite reads in place (`SQLITE_STATIC`: no copy per value inside SQLite); the bindings
     /// are cleared before the buffer goes, so no pointer into it outlives it.
