@@ -48,7 +48,12 @@ public struct OrderImport {
             handoff.cancel()
             done.wait()
         }
-        var report = Report(file: path, encoding: "")
+        return try database.bulk { try applyAll(from: handoff, file: path) }
+    }
+
+    /// Takes what the reading thread hands over and applies it, chunk by chunk.
+    private func applyAll(from handoff: Handoff<OrderImportReading.Piece>, file: String) throws -> Report {
+        var report = Report(file: file, encoding: "")
         while true {
             switch handoff.take() {
             case .opened(let encoding):

@@ -109,6 +109,17 @@ public struct ShopDatabase: Sendable {
         try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
     }
 
+    /// Runs a long series of writes (an import's chunks) with the write-ahead log allowed to grow
+    /// to `walPages` pages (about 40 MB by default) before it is checkpointed, instead of SQLite's
+    /// 1,000: pages the chunks rewrite again and again (index interiors, per-SKU totals) reach the
+    /// main file once per checkpoint rather than after nearly every chunk, and the writer waits
+    /// for fewer `fsync`s. The usual limit comes back afterwards.
+    public func bulk<T>(walPages: Int = 10_000, _ body: () throws -> T) throws -> T {
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = \(max(1, walPages))") }
+        defer { try? pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = 1000") } }
+        return try body()
+    }
+
     /// The migrations this program knows: a notebook's schema, compared when notebooks meet.
     public var migrations: [String] {
         registry.modules.flatMap(\.migrations).map(\.identifier)
