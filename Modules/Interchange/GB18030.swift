@@ -1,16 +1,13 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// GB18030 to UTF-8 without a round trip through Foundation for every cell: the seller centre's
 /// exports are GB18030, and a 100,000-order export has millions of Chinese characters.
 ///
 /// Nearly all of them are two-byte codes (lead 0x81–0xFE, trail 0x40–0x7E or 0x80–0xFE), which
-/// map to one BMP scalar each; those are looked up in a table built once, on first use, by asking
-/// the C library's iconv for each of the 23,940 codes (a few milliseconds). A field holding a
-/// four-byte code, or a byte sequence the table does not know, is decoded by Foundation as
-/// before, which also decides whether the bytes are valid at all.
+/// map to one BMP scalar each; those are looked up in a table built once, on first use, from
+/// Foundation's own decoding of the 23,940 codes. A field holding a four-byte code, or a byte
+/// sequence the table does not know, is decoded by Foundation as before, which also decides
+/// whether the bytes are valid at all.
 enum GB18030 {
     /// Appends the UTF-8 of `bytes` (GB18030) to `out`; false when they are not valid GB18030.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
@@ -69,47 +66,34 @@ enum GB18030 {
         }
     }
 
-    /// Scalar per two-byte code (0: not mapped, or outside the BMP); nil when iconv has no
-    /// GB18030 here (every field then goes through Foundation).
+    /// Scalar per two-byte code (0: not mapped, or outside the BMP), as Foundation decodes it:
+    /// one decoding of a lead byte's 190 codes at a time (126 in all), or code by code for a lead
+    /// byte whose row Foundation does not take whole. Built from Foundation itself, the table gives
+    /// exactly what decoding each field through Foundation gave, on any machine.
     private static let twoByteTable: [UInt16]? = buildTable()
 
-    /// Codes the C library maps otherwise than Foundation (GB18030-2005 against 2022: A3A0 is
-    /// U+E5E5 in one, U+3000 in the other); left to Foundation, so the table changes no result.
-    /// A test compares every code.
-    private static let foundationDiffers: Set<UInt16> = [0xA3A0]
-
     private static func buildTable() -> [UInt16]? {
-        #if canImport(Glibc)
-        let converter = iconv_open("UTF-32LE", "GB18030")
-        guard let converter, converter != iconv_t(bitPattern: -1) else { return nil }
-        defer { iconv_close(converter) }
         var table = [UInt16](repeating: 0, count: 126 * columns)
-        var input: [CChar] = [0, 0]
-        var output: [UInt32] = [0, 0]
-        for lead in 0x81...0xFE {
-            for trail in 0x40...0xFE where trail != 0x7F {
-                input[0] = CChar(bitPattern: UInt8(lead))
-                input[1] = CChar(bitPattern: UInt8(trail))
-                let converted: Int = input.withUnsafeMutableBufferPointer { inBuffer in
-                    output.withUnsafeMutableBytes { outBuffer in
-                        var inPointer: UnsafeMutablePointer<CChar>? = inBuffer.baseAddress
-                        var inLeft = 2
-                        var outPointer: UnsafeMutablePointer<CChar>? = outBuffer.baseAddress?.assumingMemoryBound(to: CChar.self)
-                        var outLeft = outBuffer.count
-                        iconv(converter, nil, nil, nil, nil)
-                        let result = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
-                        guard result != -1, inLeft == 0 else { return 0 }
-                        return (outBuffer.count - outLeft) / 4
-                    }
-                }
-                guard converted == 1, output[0] >= 0x80, output[0] <= 0xFFFF, !(0xD800...0xDFFF).contains(output[0]),
-                      !foundationDiffers.contains(UInt16(lead) << 8 | UInt16(trail)) else { continue }
-                table[(lead - 0x81) * columns + trailColumn(UInt8(trail))!] = UInt16(output[0])
+        let trails = Array(UInt8(0x40)...0x7E) + Array(UInt8(0x80)...0xFE)
+        for lead in UInt8(0x81)...0xFE {
+            let row = Int(lead - 0x81) * columns
+            let bytes = trails.flatMap { [lead, $0] }
+            if let text = String(bytes: bytes, encoding: TextDecoding.gb18030),
+               text.unicodeScalars.count == trails.count {
+                for (column, scalar) in text.unicodeScalars.enumerated() { table[row + column] = entry(scalar) }
+                continue
+            }
+            for (column, trail) in trails.enumerated() {
+                guard let text = String(bytes: [lead, trail], encoding: TextDecoding.gb18030),
+                      text.unicodeScalars.count == 1, let scalar = text.unicodeScalars.first else { continue }
+                table[row + column] = entry(scalar)
             }
         }
         return table
-        #else
-        return nil
-        #endif
+    }
+
+    /// A BMP scalar at or above 0x80 as stored; anything else 0 (left to Foundation).
+    private static func entry(_ scalar: Unicode.Scalar) -> UInt16 {
+        scalar.value >= 0x80 && scalar.value <= 0xFFFF ? UInt16(scalar.value) : 0
     }
 }

@@ -31,7 +31,9 @@ public struct OrderImport {
     }
 
     /// Rows refused (a lost order number, a bad date …) are listed as `file:line: reason` and the
-    /// rest imported; a missing required column or a broken file refuses everything.
+    /// rest imported; a missing required column or an unreadable file refuses everything, and a
+    /// file that breaks part-way (a quote never closed) stops the import there, after the chunks
+    /// before it. The catalogue and the remembered mappings are read once, at the start.
     ///
     /// Two threads: one reads and parses the files and makes each order's draft
     /// (`OrderImportReading`), this one decides which orders are new and applies them chunk by

@@ -36,21 +36,26 @@ enum WaybillHandlers {
     static func printed(_ p: WaybillPrinted, _ op: Op, _ db: Database) throws {
         let status = try OrderBook.require(db, p.order)
         guard status.awaitsShipment else { throw LogisticsError.notPaid(p.order.rawValue, status) }
-        if let live = try String.fetchOne(db.cachedStatement(sql: "SELECT number FROM waybill WHERE orderID = ? AND live = 1"),
-                                          arguments: [p.order.rawValue]) {
+        if let live = try Waybills.live(db, order: p.order) {
             throw LogisticsError.orderHasWaybill(p.order.rawValue, live, new: p.waybill)
         }
-        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM waybill WHERE number = ?)"), arguments: [p.waybill])! {
-            throw LogisticsError.numberUsed(p.waybill)
-        }
+        if try Waybills.exists(db, p.waybill) { throw LogisticsError.numberUsed(p.waybill) }
         guard try WaybillStock.holder(db, p.courier, p.waybill) == op.deviceID.rawValue else {
             throw LogisticsError.notInStock(p.waybill, p.courier.code)
         }
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO print_batch (id, courier, printedBy, printedAt) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [p.batch, p.courier.code, op.actor.rawValue, op.hlc.wallMillis])
+        try batch(db, op, p)
         try db.cachedStatement(sql: """
             INSERT INTO waybill (number, courier, orderID, batch, seq, printedBy, printedAt) VALUES (?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [p.waybill, p.courier.code, p.order.rawValue, p.batch, p.seq, op.actor.rawValue, op.hlc.wallMillis])
+        try printedEvent(db, op, p)
+    }
+
+    private static func batch(_ db: Database, _ op: Op, _ p: WaybillPrinted) throws {
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO print_batch (id, courier, printedBy, printedAt) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [p.batch, p.courier.code, op.actor.rawValue, op.hlc.wallMillis])
+    }
+
+    private static func printedEvent(_ db: Database, _ op: Op, _ p: WaybillPrinted) throws {
         try event(db, op, p.waybill, "printed", "\(p.batch)-\(String(format: "%04d", p.seq))")
     }
 
@@ -65,7 +70,8 @@ enum WaybillHandlers {
     /// (open a claim or mark it undeliverable instead).
     static func voided(_ p: WaybillVoided, _ op: Op, _ db: Database) throws {
         if try !Waybills.exists(db, p.waybill), try !ProjectionContext.isLocal(op, db),
-           let parked = try ParkedOps.open(WaybillPrinted.self, db).first(where: { $0.payload.waybill == p.waybill }) {
+           let parked = try ParkedOps.rejected(WaybillPrinted.self, db).first(where: { $0.payload.waybill == p.waybill }),
+           try Waybills.live(db, order: parked.payload.order).map({ $0 != p.waybill }) ?? false {
             return try voidedWhileParked(p, op, printed: parked, db)
         }
         let state = try Waybills.requireLive(db, p.waybill)
@@ -79,20 +85,21 @@ enum WaybillHandlers {
     }
 
     /// The void of a waybill whose print was parked here as the order's second (the other notebook
-    /// printed it first, and it, or the hub, voided it to keep ours): the print and the void are
-    /// booked together — the row as the hub has it, never live here — and the parked print settled.
+    /// printed it first, and it, or the hub, voided it to keep ours — the order's live waybill here
+    /// is another): the print and the void are booked together, the row never live here, and the
+    /// parked print settled. Other ops on that waybill parked meanwhile (a reprint, a pack made on
+    /// the other notebook) stay parked for a person: this books the print and the void only.
     private static func voidedWhileParked(_ p: WaybillVoided, _ op: Op, printed: (op: Op, payload: WaybillPrinted), _ db: Database) throws {
         let reason = p.reason.trimmingWhitespace()
         guard !reason.isEmpty else { throw LogisticsError.reasonRequired }
         let (printOp, print) = printed
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO print_batch (id, courier, printedBy, printedAt) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [print.batch, print.courier.code, printOp.actor.rawValue, printOp.hlc.wallMillis])
+        try batch(db, printOp, print)
         try db.execute(sql: """
             INSERT INTO waybill (number, courier, orderID, batch, seq, live, printedBy, printedAt, voidReason, voidedBy, voidedAt)
             VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)
             """, arguments: [print.waybill, print.courier.code, print.order.rawValue, print.batch, print.seq, printOp.actor.rawValue,
                              printOp.hlc.wallMillis, reason, op.actor.rawValue, op.hlc.wallMillis])
-        try event(db, printOp, print.waybill, "printed", "\(print.batch)-\(String(format: "%04d", print.seq))")
+        try printedEvent(db, printOp, print)
         try event(db, op, print.waybill, "voided", reason)
         try ParkedOps.settle(printOp, by: op, db)
     }
@@ -112,6 +119,11 @@ enum WaybillHandlers {
 
 /// Reading waybills inside a projection.
 enum Waybills {
+    /// The order's live waybill, if it has one.
+    static func live(_ db: Database, order: OrderID) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT number FROM waybill WHERE orderID = ? AND live = 1"), arguments: [order.rawValue])
+    }
+
     static func exists(_ db: Database, _ number: String) throws -> Bool {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM waybill WHERE number = ?)"), arguments: [number])!
     }

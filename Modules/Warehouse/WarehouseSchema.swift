@@ -161,6 +161,8 @@ enum WarehouseSchema {
     /// The units reserved per SKU, kept by the triggers on `stock_reservation` (which also note
     /// the dirty SKUs, replacing v2's triggers), so the low-stock check reads one row instead of
     /// summing every open reservation of the SKU — a sum that grew with the number of paid orders.
+    /// A SKU with nothing reserved has no row, as the backfill below gives, so a rebuild from the
+    /// journal and a migrated file hold the same rows.
     static let v3 = """
         CREATE TABLE stock_reserved (sku TEXT PRIMARY KEY NOT NULL, quantity INTEGER NOT NULL) WITHOUT ROWID;
         INSERT INTO stock_reserved (sku, quantity) SELECT sku, SUM(quantity) FROM stock_reservation GROUP BY sku;
@@ -177,6 +179,7 @@ enum WarehouseSchema {
         BEGIN
             INSERT OR IGNORE INTO reservation_dirty (sku) VALUES (OLD.sku);
             UPDATE stock_reserved SET quantity = quantity - OLD.quantity WHERE sku = OLD.sku;
+            DELETE FROM stock_reserved WHERE sku = OLD.sku AND quantity = 0;
         END;
         CREATE TRIGGER stock_reservation_updated AFTER UPDATE ON stock_reservation
         BEGIN
@@ -184,6 +187,7 @@ enum WarehouseSchema {
             UPDATE stock_reserved SET quantity = quantity - OLD.quantity WHERE sku = OLD.sku;
             INSERT INTO stock_reserved (sku, quantity) VALUES (NEW.sku, NEW.quantity)
             ON CONFLICT (sku) DO UPDATE SET quantity = quantity + excluded.quantity;
+            DELETE FROM stock_reserved WHERE sku IN (OLD.sku, NEW.sku) AND quantity = 0;
         END;
         """
 

@@ -24,5 +24,11 @@ struct BulkTests {
         #expect(throws: Stop.self) { try shop.database.bulk { try shop.addStaff("小李", [.csAgent]); throw Stop() } }
         #expect(try limit(shop) == 1000)
         #expect(try shop.database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staff") } == 3)
+        // Nested: the inner one gives back the outer one's limit.
+        let (inner, outer) = try shop.database.bulk(walPages: 5_000) {
+            (try shop.database.bulk(walPages: 6_000) { try limit(shop) }, try limit(shop))
+        }
+        #expect(inner == 6_000 && outer == 5_000)
+        #expect(try limit(shop) == 1000)
     }
 }

@@ -113,10 +113,15 @@ public struct ShopDatabase: Sendable {
     /// to `walPages` pages (about 40 MB by default) before it is checkpointed, instead of SQLite's
     /// 1,000: pages the chunks rewrite again and again (index interiors, per-SKU totals) reach the
     /// main file once per checkpoint rather than after nearly every chunk, and the writer waits
-    /// for fewer `fsync`s. The usual limit comes back afterwards.
+    /// for fewer `fsync`s. The limit it found comes back afterwards (an inner `bulk` restores the
+    /// outer one's).
     public func bulk<T>(walPages: Int = 10_000, _ body: () throws -> T) throws -> T {
-        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = \(max(1, walPages))") }
-        defer { try? pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = 1000") } }
+        let found = try pool.writeWithoutTransaction { db in
+            let found = try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? 1000
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(max(1, walPages))")
+            return found
+        }
+        defer { try? pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = \(found)") } }
         return try body()
     }
 

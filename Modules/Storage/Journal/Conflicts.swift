@@ -104,11 +104,12 @@ enum Conflicts {
 /// since voided. The projection books what the parked op did and settles its conflict, so that
 /// every notebook ends with the queue the hub has, not one a resolution elsewhere never reaches.
 public enum ParkedOps {
-    /// The open conflicts' ops of one kind, oldest first, with their payloads.
-    public static func open<P: OpPayload>(_ type: P.Type, _ db: Database) throws -> [(op: Op, payload: P)] {
+    /// The open conflicts' ops of one kind that the rules refused (`rejected`, not `forbidden`),
+    /// oldest first, with their payloads.
+    public static func rejected<P: OpPayload>(_ type: P.Type, _ db: Database) throws -> [(op: Op, payload: P)] {
         try Row.fetchAll(db, sql: """
             SELECT j.* FROM conflict c JOIN journal j ON j.deviceID = c.opDevice AND j.deviceSeq = c.opSeq
-            WHERE c.status = 'open' AND c.opKind = ? ORDER BY c.id
+            WHERE c.status = 'open' AND c.kind = 'rejected' AND c.opKind = ? ORDER BY c.id
             """, arguments: [P.kind]).compactMap { row in
             let op = JournalEntry(row: row).op
             return (try? op.decode(P.self)).map { (op, $0) }
