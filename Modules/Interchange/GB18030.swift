@@ -12,7 +12,7 @@ enum GB18030 {
     /// Appends the UTF-8 of `bytes` (GB18030) to `out`; false when they are not valid GB18030.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
         let start = out.count
-        if let table = twoByteTable, fastDecode(bytes, table, into: &out) { return true }
+        if fastDecode(bytes, twoByteTable, into: &out) { return true }
         out.removeSubrange(start...)
         guard let text = String(bytes: bytes, encoding: TextDecoding.gb18030) else { return false }
         out.append(contentsOf: text.utf8)
@@ -70,9 +70,9 @@ enum GB18030 {
     /// one decoding of a lead byte's 190 codes at a time (126 in all), or code by code for a lead
     /// byte whose row Foundation does not take whole. Built from Foundation itself, the table gives
     /// exactly what decoding each field through Foundation gave, on any machine.
-    private static let twoByteTable: [UInt16]? = buildTable()
+    private static let twoByteTable: [UInt16] = buildTable()
 
-    private static func buildTable() -> [UInt16]? {
+    private static func buildTable() -> [UInt16] {
         var table = [UInt16](repeating: 0, count: 126 * columns)
         let trails = Array(UInt8(0x40)...0x7E) + Array(UInt8(0x80)...0xFE)
         for lead in UInt8(0x81)...0xFE {

@@ -15,15 +15,13 @@ final class Handoff<Element: Sendable>: Sendable {
 
     /// Adds a value, waiting for room; false when the taker has cancelled.
     func put(_ element: Element) -> Bool {
-        while free.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
-            if queue.withLock({ $0.cancelled }) { return false }
-        }
+        free.wait()
         let accepted = queue.withLock { state in
             if !state.cancelled { state.items.append(element) }
             return !state.cancelled
         }
         guard accepted else {
-            free.signal()
+            free.signal()  // passed on to the next `put`, which returns false too
             return false
         }
         filled.signal()
@@ -40,6 +38,7 @@ final class Handoff<Element: Sendable>: Sendable {
 
     func cancel() {
         queue.withLock { $0.cancelled = true }
+        free.signal()  // wakes a `put` waiting for room
     }
 
     deinit {

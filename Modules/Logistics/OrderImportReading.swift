@@ -48,7 +48,7 @@ struct OrderImportReading: Sendable {
                 while let row = try reader.next() {
                     switch row {
                     case .success(let line): lines[line.orderNumber, default: []].append(line)
-                    case .failure(let error): refused.append(describe(error))
+                    case .failure(let error): refused.append(error.message(in: language))
                     }
                 }
             }
@@ -65,7 +65,7 @@ struct OrderImportReading: Sendable {
                         chunk.removeAll(keepingCapacity: true)
                         refused.removeAll()
                     }
-                case .failure(let error): refused.append(describe(error))
+                case .failure(let error): refused.append(error.message(in: language))
                 }
             }
             if !chunk.isEmpty { guard handoff.put(.orders(chunk, refused: [])) else { return } }
@@ -97,9 +97,5 @@ struct OrderImportReading: Sendable {
 
     static func attributes(_ line: TaobaoOrderLine) -> String {
         line.attributes.map { "\($0.name)：\($0.value)" }.joined(separator: ";")
-    }
-
-    private func describe(_ error: InterchangeError.RowError) -> String {
-        "\(error.file):\(error.line): " + language.pick(zh: error.zh, en: error.en)
     }
 }
