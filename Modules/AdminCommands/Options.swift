@@ -25,7 +25,9 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// `--db`, else `ZHANGGUI_DB`, else `${XDG_DATA_HOME:-~/.local/share}/zhanggui/shop.sqlite`.
-    var databasePath: String {
+    var databasePath: String { Self.databasePath(db: db) }
+
+    static func databasePath(db: String?) -> String {
         let environment = ProcessInfo.processInfo.environment
         if let db, !db.isEmpty { return db }
         if let path = environment["ZHANGGUI_DB"], !path.isEmpty { return path }
@@ -40,9 +42,11 @@ struct GlobalOptions: ParsableArguments {
         try ShopClock.from(environment: ProcessInfo.processInfo.environment)
     }
 
-    /// Opens the shop database with every module this program knows.
-    func open() throws -> ShopDatabase {
-        try ShopDatabase.open(at: databasePath, modules: ShopModules.all, clock: try clock())
+    /// Opens the shop database with every module this program knows. SQLite's `quick_check`
+    /// runs first (issue 19): a damaged file is refused, never read from or written into.
+    /// `journal verify` opens without it, to report the damage itself.
+    func open(checkIntegrity: Bool = true) throws -> ShopDatabase {
+        try ShopDatabase.open(at: databasePath, modules: ShopModules.all, clock: try clock(), checkIntegrity: checkIntegrity)
     }
 }
 
@@ -82,6 +86,15 @@ struct Session {
     func apply<P: OpPayload>(_ payload: P, as actor: ActorOption) throws -> Op {
         let me = try actor.resolve(in: database)
         return try database.apply(OpDraft(actor: me.id, payload))
+    }
+
+    /// The acting staff member, checked up front for the permission ops of `payload` need:
+    /// for commands that do work (read a file, plan a batch) before they apply (issue 19).
+    @discardableResult
+    func require<P: OpPayload>(_ payload: P.Type, as actor: ActorOption) throws -> ShopDomain.Staff {
+        let me = try actor.resolve(in: database)
+        try database.authorize(me.id, toMake: P.kind)
+        return me
     }
 
     func time(_ date: Date) -> String { zone.format(date) }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import GRDB
 import ShopDomain
+import Storage
 
 /// The administrator's command line: every operation of the shop, `--json` on every read.
 public struct Zhanggui: ParsableCommand {
@@ -36,11 +38,16 @@ public struct Zhanggui: ParsableCommand {
     /// stderr), 2 for a usage mistake.
     public static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
         do {
-            var command = try parseAsRoot(hoistingGlobalOptions(arguments))
+            var command = try parseAsRoot(keepingNegativeNumbers(hoistingGlobalOptions(arguments)))
             try command.run()
             Foundation.exit(0)
         } catch let error as any ShopError {
             FileHandle.standardError.write(Data((L("错误：", "error: ") + error.message(in: Language.current) + "\n").utf8))
+            Foundation.exit(1)
+        } catch let error as DatabaseError {
+            // SQLite's own errors in the shop's terms (a damaged page met while reading, say): exit 1, not the usage code.
+            let shopError = StorageError.from(error, path: GlobalOptions.databasePath(db: databaseOption(arguments)))
+            FileHandle.standardError.write(Data((L("错误：", "error: ") + shopError.message(in: Language.current) + "\n").utf8))
             Foundation.exit(1)
         } catch let error as CommandFailure {
             Foundation.exit(error.code)
@@ -50,7 +57,8 @@ public struct Zhanggui: ParsableCommand {
                 print(fullMessage(for: error))
                 Foundation.exit(0)
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            // Usage mistakes in the run's language too (issue 19).
+            FileHandle.standardError.write(Data((ArgumentErrorText.localized(fullMessage(for: error), in: Language.current) + "\n").utf8))
             Foundation.exit(2)
         }
     }
@@ -81,6 +89,17 @@ extension Zhanggui {
         // With no subcommand left (`zhanggui --lang en --help`), keep the order.
         guard !leading.isEmpty, let first = rest.first, !first.hasPrefix("-") else { return arguments }
         return rest + leading
+    }
+}
+
+extension Zhanggui {
+    /// The value of `--db` on the command line, if any.
+    static func databaseOption(_ arguments: [String]) -> String? {
+        for (index, argument) in arguments.enumerated() {
+            if argument.hasPrefix("--db=") { return String(argument.dropFirst(5)) }
+            if argument == "--db", index + 1 < arguments.count { return arguments[index + 1] }
+        }
+        return nil
     }
 }
 

@@ -64,13 +64,15 @@ enum Cells {
         }
     }
 
-    /// A positive whole number; nil when empty.
+    /// A positive whole number, at most `InputLimits.quantity` (issue 19); nil when empty.
     static func count(_ raw: String?, column: String) throws(RowProblem) -> Int? {
         let text = unwrap(raw ?? "")
         if text.isEmpty { return nil }
-        guard text.utf8.count <= 9, isDigits(text), let value = Int(text), value > 0 else {
-            throw .badCount(column: column, text: text)
+        guard isDigits(text) else { throw .badCount(column: column, text: text) }
+        guard text.utf8.count <= 9, let value = Int(text), value <= InputLimits.quantity else {
+            throw .tooLarge(column: column, text: text, limit: String(InputLimits.quantity))
         }
+        guard value > 0 else { throw .badCount(column: column, text: text) }
         return value
     }
 

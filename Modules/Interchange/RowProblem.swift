@@ -15,6 +15,8 @@ public enum RowProblem: ShopError, Equatable {
     case unknownStatus(column: String, text: String)
     case badCount(column: String, text: String)
     case badWeight(column: String, text: String)
+    /// A number beyond `InputLimits` (issue 19): the limit is named.
+    case tooLarge(column: String, text: String, limit: String)
 
     public func message(in language: Language) -> String {
         switch self {
@@ -42,6 +44,8 @@ public enum RowProblem: ShopError, Equatable {
         case .badWeight(let column, let text):
             language.pick(zh: "“\(column)”的“\(text)”不是重量：应写成千克数，如 1.2 或 1.2kg",
                           en: "“\(column)” “\(text)” is not a weight: write kilograms such as 1.2 or 1.2kg")
+        case .tooLarge(let column, let text, let limit):
+            language.pick(zh: "“\(column)”的“\(text)”太大：上限是 \(limit)", en: "“\(column)” “\(text)” is too large: the limit is \(limit)")
         }
     }
 }

@@ -61,6 +61,10 @@ public struct StatementReader: RowStream {
         var grams: Int?
         if let text = value("weight") {
             guard let parsed = StatementLine.parseGrams(text) else { throw .badWeight(column: name("weight"), text: text) }
+            // Issue 19: a parcel weighs at most `InputLimits.grams`.
+            guard parsed <= InputLimits.grams else {
+                throw .tooLarge(column: name("weight"), text: text, limit: "\(InputLimits.grams / 1000) kg")
+            }
             grams = parsed
         }
         return StatementLine(waybill: waybill, weightGrams: grams, amount: amount,

@@ -45,6 +45,7 @@ public enum LogisticsError: Error, Equatable, Sendable {
     case notThePacker(String, String)
     case badMonth(String)
     case emptyStatement(String)
+    case courierNotConfigured(String)
     case noStatement(String, String)
     case senderIncomplete
     case notOnOrder(String, String)

@@ -71,6 +71,9 @@ extension LogisticsError: ShopError {
         case .notThePacker(let w, let p): return l.pick(zh: "快递单 \(w) 是 \(p) 签名打包的", en: "waybill \(w) was signed by packer \(p)")
         case .badMonth(let m): return l.pick(zh: "月份“\(m)”应写成 2026-11", en: "month “\(m)” must look like 2026-11")
         case .emptyStatement(let f): return l.pick(zh: "对账单 \(f) 没有数据行", en: "statement \(f) has no lines")
+        case .courierNotConfigured(let c):
+            return l.pick(zh: "本店没有与 \(c) 约定过价格：对账单无从核对。先登记协议价（zhanggui courier rate --courier \(c) --first-kg 元 --extra-kg 元），或检查 --courier",
+                          en: "the shop has no agreed prices with \(c): the statement cannot be checked. Set them first (zhanggui courier rate --courier \(c) --first-kg YUAN --extra-kg YUAN), or check --courier")
         case .senderIncomplete:
             return l.pick(zh: "寄件人的姓名、电话、地址都要填（LOG-1）", en: "the sender needs a name, a phone and an address (LOG-1)")
         case .notOnOrder(let code, let w):

@@ -29,9 +29,14 @@ enum OrderHandlers {
                              o.total.fen, o.paid.fen, o.buyerMessage, o.consignee, o.phone, o.address, o.postcode, o.createdAt, o.paidAt,
                              o.sellerRemark, op.hlc.wallMillis, op.hlc.wallMillis)
         guard db.changesCount == 1 else { return try importedAgain(p, op, db) }
+        for (name, amount) in [("goods total", o.goodsTotal), ("postage", o.postage), ("total", o.total), ("paid", o.paid)] {
+            try InputLimits.check(money: amount, name)  // issue 19 (rolled back with the insert)
+        }
         var reserved: [String: Int] = [:]
         for (index, line) in o.lines.enumerated() {
             guard line.quantity > 0 else { throw LogisticsError.badQuantity(line.quantity) }
+            try InputLimits.check(quantity: line.quantity, "quantity", positive: true)  // issue 19
+            try InputLimits.check(money: line.price, "price")
             let sku = try line.sku?.rawValue ?? String.fetchOne(db.cachedStatement(sql: "SELECT sku FROM sku_mapping WHERE key = ?"),
                                                                  arguments: [line.matchKey])
             try insertLine(db, o.order, index + 1, line, sku: sku, addedBy: nil)
@@ -113,6 +118,9 @@ enum OrderHandlers {
         let status = try OrderBook.require(db, p.order)
         guard status == .awaitingPayment || status.awaitsShipment else { throw LogisticsError.orderNotOpen(p.order.rawValue, status) }
         guard p.quantity > 0 else { throw LogisticsError.badQuantity(p.quantity) }
+        try InputLimits.check(quantity: p.quantity, "quantity", positive: true)  // issue 19
+        try InputLimits.check(money: p.price, "price")
+        if let extra = p.extraPostage { try InputLimits.check(money: extra, "extra postage") }
         if let packed = try String.fetchOne(db, sql: "SELECT number FROM waybill WHERE orderID = ? AND live = 1 AND state <> 'printed'",
                                             arguments: [p.order.rawValue]) {
             throw LogisticsError.alreadyPacked(packed)

@@ -29,6 +29,7 @@ enum ParcelHandlers {
         guard status.awaitsShipment else { throw LogisticsError.orderNotOpen(p.order.rawValue, status) }
         guard try OrderBook.linesHash(db, p.order) == p.linesHash else { throw LogisticsError.staleSignature(p.waybill) }
         let expected = try PackCheck.expected(db, p.order)
+        for item in p.items { try InputLimits.check(quantity: item.quantity, "quantity", positive: true) }  // issue 19: no overflow below
         guard expected == Dictionary(p.items.map { ($0.sku, $0.quantity) }, uniquingKeysWith: +) else {
             throw LogisticsError.packMismatch(p.waybill)
         }
@@ -69,6 +70,7 @@ enum ParcelHandlers {
             throw LogisticsError.unknownPickup(p.pickup)
         }
         guard status == "open" else { throw LogisticsError.pickupConfirmed(p.pickup) }
+        try InputLimits.check(p.stubs, "stubs", range: 0...InputLimits.labels)  // issue 19
         guard p.stubs == p.parcels.count else { throw LogisticsError.stubCount(p.pickup, stubs: p.stubs, parcels: p.parcels.count, missing: []) }
         let courierName = p.courierName.trimmingWhitespace()
         guard !courierName.isEmpty else { throw LogisticsError.courierNameRequired }
@@ -80,6 +82,11 @@ enum ParcelHandlers {
             try db.execute(sql: "UPDATE waybill SET state = 'handed-over', pickupID = ?, handedAt = ? WHERE number = ?",
                            arguments: [p.pickup, op.hlc.wallMillis, parcel.waybill])
             try WaybillHandlers.event(db, op, parcel.waybill, "handed-over", courierName)
+            // LOG-3: the order follows its parcel: handed to the courier, it is shipped (a closed
+            // or completed order stays as it is). Projected from this op, so a rebuild or a merge agrees.
+            try db.cachedStatement(sql: """
+                UPDATE order_header SET status = 'shipped', updatedAt = ? WHERE id = ? AND status IN ('paid', 'partly-shipped')
+                """).execute(arguments: [op.hlc.wallMillis, parcel.order.rawValue])
             try OrderBook.reserve(db, parcel.order)
         }
         // Parcels the courier did not take leave this pickup and wait for the next.
@@ -95,7 +102,8 @@ enum ParcelHandlers {
     static func weighed(_ p: ParcelWeighed, _ op: Op, _ db: Database) throws {
         let state = try Waybills.requireLive(db, p.waybill)
         guard state != "printed" else { throw LogisticsError.notPacked(p.waybill) }
-        guard p.grams > 0, p.grams <= 100_000, p.fee >= .zero else { throw LogisticsError.badWeight }
+        guard p.grams > 0, p.grams <= InputLimits.grams, p.fee >= .zero else { throw LogisticsError.badWeight }
+        try InputLimits.check(money: p.fee, "fee")  // issue 19
         try db.execute(sql: "UPDATE waybill SET grams = ?, fee = ? WHERE number = ?", arguments: [p.grams, p.fee.fen, p.waybill])
         try WaybillHandlers.event(db, op, p.waybill, "weighed", "\(p.grams) g, \(p.fee)")
     }
@@ -111,6 +119,7 @@ enum ParcelHandlers {
     static func claimOpened(_ p: ClaimOpened, _ op: Op, _ db: Database) throws {
         guard try Waybills.requireLive(db, p.waybill) == "handed-over" else { throw LogisticsError.notHandedOver(p.waybill) }
         guard p.amount >= .zero else { throw LogisticsError.badAmount }
+        try InputLimits.check(money: p.amount, "amount")  // issue 19
         if let other = try String.fetchOne(db, sql: "SELECT id FROM claim WHERE number = ?", arguments: [p.waybill]) {
             throw LogisticsError.claimExists(p.waybill, other)
         }
@@ -133,6 +142,7 @@ enum ParcelHandlers {
         let packer = try String.fetchOne(db, sql: "SELECT packedBy FROM waybill WHERE number = ?", arguments: [p.waybill])
         guard packer == p.packer.rawValue else { throw LogisticsError.notThePacker(p.waybill, packer ?? "") }
         guard p.postage >= .zero, p.goods >= .zero, p.fine >= .zero else { throw LogisticsError.badAmount }
+        for (name, amount) in [("postage", p.postage), ("goods", p.goods), ("fine", p.fine)] { try InputLimits.check(money: amount, name) }  // issue 19
         try db.execute(sql: """
             INSERT INTO misship (number, kind, packer, postage, goods, fine, note, recordedBy, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [p.waybill, p.kind.rawValue, p.packer.rawValue, p.postage.fen, p.goods.fen, p.fine.fen, p.note,

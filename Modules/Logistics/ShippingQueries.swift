@@ -150,10 +150,14 @@ public enum ShippingQueries {
     }
 
     public static func waybills(_ db: Database, state: String? = nil, batch: String? = nil, courier: Courier? = nil, limit: Int = 500) throws -> [WaybillRow] {
+        // The most recent `limit`, listed by number as people read numbers (issue 19: 0001, 0002 … 0011,
+        // not by the millisecond each was printed): courier, then length, then the digits.
         try Row.fetchAll(db, sql: """
-            SELECT w.*, o.consignee, (SELECT name FROM staff s WHERE s.id = w.packedBy) AS packerName FROM waybill w JOIN order_header o ON o.id = w.orderID
-            WHERE (?1 IS NULL OR w.state = ?1) AND (?2 IS NULL OR w.batch = ?2) AND (?3 IS NULL OR w.courier = ?3)
-            ORDER BY w.printedAt DESC, w.batch DESC, w.seq LIMIT ?4
+            SELECT * FROM (
+                SELECT w.*, o.consignee, (SELECT name FROM staff s WHERE s.id = w.packedBy) AS packerName FROM waybill w JOIN order_header o ON o.id = w.orderID
+                WHERE (?1 IS NULL OR w.state = ?1) AND (?2 IS NULL OR w.batch = ?2) AND (?3 IS NULL OR w.courier = ?3)
+                ORDER BY w.printedAt DESC, w.batch DESC, w.seq LIMIT ?4)
+            ORDER BY courier, length(number), number
             """, arguments: [state, batch, courier?.code, limit]).map(waybillRow)
     }
 

@@ -18,6 +18,8 @@ enum StatementHandlers {
 
     static func rateSet(_ p: CourierRateSet, _ op: Op, _ db: Database) throws {
         guard p.firstKg >= .zero, p.extraKg >= .zero else { throw LogisticsError.badAmount }
+        try InputLimits.check(money: p.firstKg, "first kg")  // issue 19
+        try InputLimits.check(money: p.extraKg, "extra kg")
         try db.execute(sql: """
             INSERT INTO courier_rate (courier, region, firstKg, extraKg) VALUES (?, ?, ?, ?)
             ON CONFLICT (courier, region) DO UPDATE SET firstKg = excluded.firstKg, extraKg = excluded.extraKg
@@ -28,6 +30,10 @@ enum StatementHandlers {
     static func imported(_ p: StatementImported, _ op: Op, _ db: Database) throws {
         guard Statements.isMonth(p.month) else { throw LogisticsError.badMonth(p.month) }
         guard !p.lines.isEmpty else { throw LogisticsError.emptyStatement(p.file) }
+        // LOG-11: a statement is checked against the agreed prices; a courier without any was never configured (issue 19).
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM courier_rate WHERE courier = ?)", arguments: [p.courier.code])! else {
+            throw LogisticsError.courierNotConfigured(p.courier.code)
+        }
         let id = Statements.id(p.courier, p.month)
         try db.execute(sql: "DELETE FROM statement_line WHERE statementID = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM statement WHERE id = ?", arguments: [id])
@@ -38,6 +44,8 @@ enum StatementHandlers {
             """)
         for line in p.lines {
             guard line.amount >= .zero else { throw LogisticsError.badAmount }
+            try InputLimits.check(money: line.amount, "amount")  // issue 19
+            if let grams = line.grams { try InputLimits.check(grams, "weight (g)", range: 0...InputLimits.grams) }
             try insert.execute(arguments: [id, line.line, line.waybill, line.grams, line.amount.fen, line.date, line.destination])
         }
     }

@@ -15,7 +15,8 @@ enum WaybillHandlers {
     /// Two devices never hold the same number: an overlapping range is refused here, and one
     /// merged from another notebook is parked as a conflict.
     static func stockAdded(_ p: WaybillStockAdded, _ op: Op, _ db: Database) throws {
-        guard (1...100_000).contains(p.count), p.first >= 0 else { throw LogisticsError.badRange }
+        // Issue 19: at most `InputLimits.labels` numbers, of at most 18 digits (no overflow below).
+        guard (1...InputLimits.labels).contains(p.count), p.first >= 0, p.first < 1_000_000_000_000_000_000 else { throw LogisticsError.badRange }
         let last = p.first + Int64(p.count) - 1
         guard String(last).count <= p.width, p.width <= 18 else { throw LogisticsError.badRange }
         if let clash = try Row.fetchOne(db, sql: """

@@ -42,6 +42,7 @@ enum CatalogHandlers {
     static func thresholdSet(_ p: ThresholdSet, _ op: Op, _ db: Database) throws {
         _ = try Ledger.requireProduct(db, p.sku)
         if let threshold = p.threshold, threshold < 0 { throw WarehouseError.notPositive(threshold) }
+        if let threshold = p.threshold { try InputLimits.check(quantity: threshold, "threshold") }  // issue 19
         try db.execute(sql: "UPDATE product SET lowThreshold = ? WHERE sku = ?", arguments: [p.threshold, p.sku.rawValue])
         ProjectionContext.forget(db)  // the rule `Ledger.CatalogMemo` holds
         try Ledger.evaluateAlert(db, op, p.sku)

@@ -38,6 +38,7 @@ enum CountHandlers {
     static func entered(_ p: CountEntered, _ op: Op, _ db: Database) throws {
         let count = try openCount(db, p.count)
         guard p.quantity >= 0 else { throw WarehouseError.notPositive(p.quantity) }
+        try InputLimits.check(p.quantity, "quantity", range: 0...InputLimits.balance)  // issue 19: a category total may pass one line's limit
         if let sku = p.sku {
             guard let location = p.location else { throw WarehouseError.unknownLocation("") }
             let product = try Ledger.requireProduct(db, sku)

@@ -17,9 +17,11 @@ enum Ledger {
     static func post(_ db: Database, _ op: Op, sku: SKU, location: LocationCode, delta: Int,
                      kind: MovementKind, ref: String? = nil, reason: String? = nil, refuseNegative: Bool = true,
                      balanceBefore: Int? = nil) throws {
+        // Issue 19: checked arithmetic, and no booking leaves a balance beyond `InputLimits.balance`
+        // either way (a merged op too: refused, it is parked as a conflict instead of booked).
+        let before = try balanceBefore ?? Ledger.balance(db, sku, location)
+        let balance = try checkedBalance(before, delta, sku: sku, location: location)
         try db.cachedStatement(addToBalance).executeFast(sku.rawValue, location.rawValue, delta)
-        // Not `RETURNING`: SQLite runs such a statement through a temporary table, several times slower.
-        let balance = try balanceBefore.map { $0 + delta } ?? Ledger.balance(db, sku, location)
         if balance < 0 {
             guard try !refuseNegative || !ProjectionContext.isLocal(op, db) else {
                 throw WarehouseError.insufficientStock(sku: sku.rawValue, location: location.rawValue,
@@ -31,6 +33,22 @@ enum Ledger {
         }
         try db.cachedStatement(insertMovement)
             .executeFast(sku.rawValue, location.rawValue, delta, kind.rawValue, ref, reason, op.actor.rawValue, op.hlc.wallMillis)
+    }
+
+    /// `before + delta`, refused when it overflows or passes `InputLimits.balance` (issue 19).
+    static func checkedBalance(_ before: Int, _ delta: Int, sku: SKU, location: LocationCode) throws -> Int {
+        let (after, overflow) = before.addingReportingOverflow(delta)
+        guard !overflow, after.magnitude <= UInt(InputLimits.balance) else {
+            throw WarehouseError.balanceLimit(sku: sku.rawValue, location: location.rawValue, have: before, delta: delta)
+        }
+        return after
+    }
+
+    /// `a + b` for figures read back (available stock), refused instead of trapping on overflow.
+    static func checkedSum(_ a: Int, _ b: Int, sku: SKU) throws -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        guard !overflow else { throw WarehouseError.balanceLimit(sku: sku.rawValue, location: "", have: a, delta: b) }
+        return sum
     }
 
     private static let addToBalance = FastSQL("""

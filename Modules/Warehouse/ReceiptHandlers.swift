@@ -19,6 +19,7 @@ enum ReceiptHandlers {
         var seen: Set<SKU> = []
         for line in p.lines {
             guard line.expected > 0 else { throw WarehouseError.notPositive(line.expected) }
+            try InputLimits.check(quantity: line.expected, "expected", positive: true)  // issue 19
             guard seen.insert(line.sku).inserted else { throw WarehouseError.duplicateLine(line.sku.rawValue) }
             let product = try Ledger.requireProduct(db, line.sku)
             let location = try line.location ?? homeLocation(db, category: product.category)
@@ -49,6 +50,8 @@ enum ReceiptHandlers {
     static func inspected(_ p: ReceiptInspected, _ op: Op, _ db: Database) throws {
         _ = try openReceipt(db, p.receipt)
         guard p.accepted >= 0, p.rejected >= 0 else { throw WarehouseError.notPositive(min(p.accepted, p.rejected)) }
+        try InputLimits.check(quantity: p.accepted, "accepted")  // issue 19
+        try InputLimits.check(quantity: p.rejected, "rejected")
         let reason = p.reason?.trimmingWhitespace()
         if p.rejected > 0, reason?.isEmpty ?? true { throw WarehouseError.reasonRequired }
         try db.execute(sql: """

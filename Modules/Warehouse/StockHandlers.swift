@@ -11,6 +11,7 @@ enum StockHandlers {
 
     static func moved(_ p: StockMoved, _ op: Op, _ db: Database) throws {
         guard p.quantity > 0 else { throw WarehouseError.notPositive(p.quantity) }
+        try InputLimits.check(quantity: p.quantity, "quantity", positive: true)  // issue 19
         guard p.from != p.to else { throw WarehouseError.sameLocation }
         _ = try Ledger.requireProduct(db, p.sku)
         _ = try Ledger.requireLocation(db, p.from)
@@ -26,6 +27,7 @@ enum StockHandlers {
 
     static func adjusted(_ p: StockAdjusted, _ op: Op, _ db: Database) throws {
         guard p.delta != 0 else { throw WarehouseError.zeroAdjustment }
+        try InputLimits.check(delta: p.delta, "delta")  // issue 19
         let reason = p.reason.trimmingWhitespace()
         guard !reason.isEmpty else { throw WarehouseError.reasonRequired }
         // One read for what the booking and the alert need; the balance and the available stock
@@ -33,7 +35,7 @@ enum StockHandlers {
         let position = try Ledger.position(db, p.sku, p.location)
         try Ledger.post(db, op, sku: p.sku, location: p.location, delta: p.delta, kind: .adjustment, reason: reason,
                         balanceBefore: position.balance)
-        try Ledger.evaluateAlert(db, op, p.sku, position.rule, available: position.available + (position.sellable ? p.delta : 0),
+        try Ledger.evaluateAlert(db, op, p.sku, position.rule, available: try Ledger.checkedSum(position.available, position.sellable ? p.delta : 0, sku: p.sku),
                                  open: position.openAlert)
     }
 }

@@ -9,6 +9,7 @@ public enum WarehouseError: Error, Equatable, Sendable {
     case locationExists(String)
     case insufficientStock(sku: String, location: String, have: Int, want: Int)
     case notPositive(Int)
+    case balanceLimit(sku: String, location: String, have: Int, delta: Int)
     case zeroAdjustment
     case reasonRequired
     case sameLocation
@@ -48,6 +49,9 @@ extension WarehouseError: ShopError {
                           en: "\(sku) has only \(have) at \(location), not \(want): check zhanggui stock show \(sku)")
         case .notPositive(let n):
             language.pick(zh: "数量必须大于 0（给的是 \(n)）", en: "the quantity must be above 0 (got \(n))")
+        case .balanceLimit(let sku, let location, let have, let delta):
+            language.pick(zh: "\(sku)\(location.isEmpty ? "" : " @ \(location)") 现有 \(have) 件，再变动 \(delta) 件会超出上限 ±\(InputLimits.balance)：请检查数量",
+                          en: "\(sku)\(location.isEmpty ? "" : " @ \(location)") holds \(have); a change of \(delta) would pass the limit of ±\(InputLimits.balance) units: check the quantity")
         case .zeroAdjustment:
             language.pick(zh: "调整数量不能为 0", en: "an adjustment cannot be 0")
         case .reasonRequired:

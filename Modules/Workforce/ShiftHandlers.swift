@@ -19,12 +19,14 @@ enum ShiftHandlers {
         }
         let now = op.hlc.wallMillis
         let day = try ProjectionContext.day(of: op, db)
-        // The rota line this shift belongs to: today's, or yesterday's when it runs past midnight.
+        // The rota line this shift belongs to: today's (from four hours before it starts, and also
+        // after it should have ended: a start at 20:15 for 08:00 is late, issue 19), or
+        // yesterday's while it still runs past midnight.
         let line = try Row.fetchOne(db, sql: """
-            SELECT * FROM roster WHERE staffID = ? AND template IS NOT NULL AND day IN (?, ?)
-              AND start - 4 * 3600000 <= ? AND ? < start + minutes * 60000
+            SELECT * FROM roster WHERE staffID = ?1 AND template IS NOT NULL
+              AND ((day = ?2 AND start - 4 * 3600000 <= ?4) OR (day = ?3 AND start <= ?4 AND ?4 < start + minutes * 60000))
             ORDER BY day DESC LIMIT 1
-            """, arguments: [op.actor.rawValue, day.description, day.adding(days: -1).description, now, now])
+            """, arguments: [op.actor.rawValue, day.description, day.adding(days: -1).description, now])
         let staff = try CoreQueries.staff(db, id: op.actor)!
         let template = (line?["template"] as String?).flatMap(ShiftTemplate.init(rawValue:))
         let scheduled: Int64? = line?["start"]
@@ -56,6 +58,7 @@ enum ShiftHandlers {
         guard let supervisor = try CoreQueries.staff(db, id: p.approvedBy) else { throw StorageError.unknownStaff(p.approvedBy.rawValue) }
         guard supervisor.may(.supervise) else { throw WorkforceError.supervisorNeeded(supervisor.name) }
         guard p.minutes > 0 else { throw WorkforceError.notPositive(p.minutes) }
+        try InputLimits.check(p.minutes, "minutes", range: 1...InputLimits.minutes)  // issue 19
         guard !p.reason.trimmingWhitespace().isEmpty else { throw WorkforceError.reasonRequired }
         try db.execute(sql: "INSERT INTO shift_leave (shiftID, approvedBy, minutes, reason, at) VALUES (?, ?, ?, ?, ?)",
                        arguments: [p.shift, p.approvedBy.rawValue, p.minutes, p.reason.trimmingWhitespace(), op.hlc.wallMillis])

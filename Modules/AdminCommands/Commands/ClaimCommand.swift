@@ -43,6 +43,7 @@ extension ClaimCommand {
         @Option(help: ArgumentHelp(L("交易证明 HTML 文件", "Evidence HTML file"))) var out: String?
 
         func run() throws {
+            let amount = try self.amount.map { try money($0, "--amount") }  // issue 19: before anything is read
             let session = try Session(global)
             guard let kind = ClaimOpened.Kind(rawValue: kind) else { throw ValidationError(L("--kind 只能是 lost 或 damaged", "--kind must be lost or damaged")) }
             let (number, paid) = try session.read { db in
@@ -50,7 +51,7 @@ extension ClaimCommand {
                 return (row.waybill, try OrderQueries.detail(db, OrderID(rawValue: row.order)).summary.total)
             }
             let id = ShortID.make("C", day: session.today, ids: .random)
-            try session.apply(ClaimOpened(claim: id, waybill: number, kind: kind, amount: try amount.map { try Money.parse($0) } ?? paid, note: note), as: actor)
+            try session.apply(ClaimOpened(claim: id, waybill: number, kind: kind, amount: amount ?? paid, note: note), as: actor)
             let info = try session.read { db in try ShippingQueries.claim(db, id) }
             if let out { try ClaimCommand.evidence(info, session, to: out) }
             if global.json { return Output.json(info) }

@@ -72,10 +72,10 @@ extension CountCommand {
         @OptionGroup var actor: ActorOption
         @Argument(help: ArgumentHelp(L("盘点单号", "Stocktake"))) var count: String
         @Option(help: ArgumentHelp(L("类目", "Category"))) var category: String?
-        @Option(help: ArgumentHelp(L("类目总数", "The category's total"))) var total: Int?
+        @Option(help: ArgumentHelp(L("类目总数", "The category's total"))) var total: String?
         @Option(help: ArgumentHelp(L("商家编码或条码", "SKU code or barcode"))) var sku: String?
         @Option(help: ArgumentHelp(L("库位", "Location"))) var location: String?
-        @Option(help: ArgumentHelp(L("点到的数量", "Units counted"))) var quantity: Int?
+        @Option(help: ArgumentHelp(L("点到的数量", "Units counted"))) var quantity: String?
 
         func validate() throws {
             let byCategory = category != nil && total != nil && sku == nil && quantity == nil
@@ -86,14 +86,17 @@ extension CountCommand {
         }
 
         func run() throws {
+            // Issue 19: a whole number within the limits, refused before the file is opened.
+            let counted = try total.map { try WholeNumber.parse($0, "--total", range: 0...InputLimits.balance) }
+                ?? WholeNumber.quantity(quantity ?? "", "--quantity", allowZero: true)
             let session = try Session(global)
             let (id, code) = try session.read { db in
                 (try WarehouseQueries.resolve(db, table: "stock_count", count), try sku.map { try WarehouseQueries.findProduct(db, $0) })
             }
             try session.apply(CountEntered(count: id, category: category, sku: code, location: try location.map { try LocationCode.parse($0) },
-                                           quantity: total ?? quantity ?? 0), as: actor)
+                                           quantity: counted), as: actor)
             // Blind: say what was recorded, never what the book says.
-            if !global.json { Output.line(L("已记录：", "Recorded: ") + (category.map { "\($0) = \(total!)" } ?? "\(code!)@\(location!) = \(quantity!)")) }
+            if !global.json { Output.line(L("已记录：", "Recorded: ") + (category.map { "\($0) = \(counted)" } ?? "\(code!)@\(location!) = \(counted)")) }
         }
     }
 

@@ -26,6 +26,7 @@ extension CourierCommand {
 
             func run() throws {
                 let session = try Session(global)
+                try session.require(StatementImported.self, as: actor)  // before the file is read (issue 19)
                 let code = try Courier.parse(courier)
                 var reader = try StatementReader(path: file)
                 let (rows, errors) = try reader.readAll()

@@ -67,7 +67,8 @@ extension JournalCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let database = try global.open()
+            // The file's own integrity first (issue 19): damage is reported, exit 1.
+            let database = try global.open(checkIntegrity: false)
             let report = try database.verify()
             if global.json {
                 Output.json(ReportJSON(passed: report.passed, ops: report.ops, devices: report.devices, tables: report.tables,

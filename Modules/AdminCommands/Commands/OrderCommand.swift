@@ -136,19 +136,21 @@ extension OrderCommand {
         @OptionGroup var actor: ActorOption
         @Argument(help: ArgumentHelp(L("订单编号", "Order"))) var order: String
         @Argument(help: ArgumentHelp(L("商家编码或条码", "SKU code or barcode"))) var sku: String
-        @Option(help: ArgumentHelp(L("数量", "Quantity"))) var quantity = 1
+        @Option(help: ArgumentHelp(L("数量", "Quantity"))) var quantity = "1"
         @Option(help: ArgumentHelp(L("单价（默认商品售价）", "Unit price (default: the product's price)"))) var price: String?
         @Option(help: ArgumentHelp(L("顾客补的邮费（已读取的订单必填）", "Extra postage the customer pays (needed on a taken order)"))) var extraPostage: String?
 
         func run() throws {
+            let quantity = try WholeNumber.quantity(self.quantity, "--quantity")  // issue 19: before anything is read
+            let price = try self.price.map { try money($0, "--price") }
+            let extra = try extraPostage.map { try money($0, "--extra-postage") }
             let session = try Session(global)
             let (id, code, name, listPrice) = try session.read { db in
                 let code = try WarehouseQueries.findProduct(db, sku)
                 let row = try Row.fetchOne(db, sql: "SELECT name, price FROM product WHERE sku = ?", arguments: [code.rawValue])!
                 return (try OrderQueries.find(db, order), code, row["name"] as String, Money(fen: row["price"]))
             }
-            let unit = try price.map { try Money.parse($0) } ?? listPrice
-            let extra = try extraPostage.map { try Money.parse($0) }
+            let unit = price ?? listPrice
             try session.apply(OrderItemAdded(order: id, sku: code, title: name, quantity: quantity, price: unit, extraPostage: extra), as: actor)
             if !global.json { Output.line(L("订单 \(id.rawValue) 加了 \(quantity) 件 \(code.rawValue)", "Added \(quantity) × \(code.rawValue) to order \(id.rawValue)")) }
         }

@@ -24,9 +24,10 @@ struct PackCommand: ParsableCommand {
     var supplies: [String] = []
 
     func run() throws {
+        let counts = try supplies.map(Self.supplyCount)  // issue 19: the numbers first, before anything is read
         let session = try Session(global)
         var pack = try session.read { db in try PackSession(db, waybill: waybill) }
-        let used = try session.read { db in try supplies.map { try Self.supply($0, db) } }
+        let used = try session.read { db in try counts.map { ItemCount(sku: try WarehouseQueries.findProduct(db, $0.code), quantity: $0.quantity) } }
         let interactive = scans.isEmpty
         if interactive {
             Output.line(L("快递单 \(pack.waybill)（订单 \(pack.order.rawValue)）待打包：\(pack.missing.joined(separator: "；"))。逐件扫描，空行结束。",
@@ -41,8 +42,9 @@ struct PackCommand: ParsableCommand {
                 }
             } catch let error as LogisticsError {
                 refused += 1
+                // With --scan the refusal is the command's one error line (printed once, issue 19).
+                guard interactive else { throw error }
                 FileHandle.standardError.write(Data(("✗ " + error.message(in: .current) + "\n").utf8))
-                if !interactive { throw error }
             }
         }
         if interactive {
@@ -57,11 +59,12 @@ struct PackCommand: ParsableCommand {
                       "Waybill \(pack.waybill) packed and signed. Next: zhanggui pickup create --courier \(pack.courier)"))
     }
 
-    static func supply(_ text: String, _ db: GRDB.Database) throws -> ItemCount {
+    /// `BAG:3` → the code as written and a quantity within `InputLimits.quantity` (issue 19).
+    static func supplyCount(_ text: String) throws -> (code: String, quantity: Int) {
         let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-        guard let quantity = parts.count == 2 ? Int(parts[1]) : 1, quantity > 0 else {
+        guard !parts.isEmpty else {
             throw ValidationError(L("--supply “\(text)” 应写成 商家编码[:数量]", "--supply “\(text)” must be SKU[:N]"))
         }
-        return ItemCount(sku: try WarehouseQueries.findProduct(db, parts[0]), quantity: quantity)
+        return (parts[0], parts.count == 2 ? try WholeNumber.quantity(parts[1], "--supply \(parts[0])") : 1)
     }
 }

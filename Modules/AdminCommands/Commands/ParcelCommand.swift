@@ -29,10 +29,10 @@ extension ParcelCommand {
 
         func run() throws {
             let session = try Session(global)
-            guard let weight = Decimal(string: kg), weight > 0 else { throw ValidationError(L("--kg 应为正数，如 1.2", "--kg must be a positive number like 1.2")) }
-            let grams = Int(truncating: (weight * 1000) as NSDecimalNumber)
+            let grams = try WholeNumber.grams(kg: kg, "--kg")  // issue 19: 1.2 or 0.35, at most 100 kg
+            let fee = try money(self.fee, "--fee")
             let number = try session.read { db in try ShippingQueries.waybill(db, waybill).waybill }
-            try session.apply(ParcelWeighed(waybill: number, grams: grams, fee: try Money.parse(fee)), as: actor)
+            try session.apply(ParcelWeighed(waybill: number, grams: grams, fee: fee), as: actor)
             if !global.json { Output.line(L("\(number)：\(kg) 公斤，运费 \(fee)", "\(number): \(kg) kg, fee \(fee)")) }
         }
     }
@@ -70,6 +70,8 @@ extension ParcelCommand {
         @Option(help: ArgumentHelp(L("说明", "Note"))) var note: String?
 
         func run() throws {
+            let postage = try self.postage.map { try money($0, "--postage") }  // issue 19: before anything is read
+            let goods = try money(self.goods, "--goods")
             let session = try Session(global)
             guard let kind = ParcelMisshipped.Kind(rawValue: kind) else {
                 throw ValidationError(L("--kind 只能是 wrong、missing、extra、damaged-packing", "--kind must be wrong, missing, extra or damaged-packing"))
@@ -82,7 +84,7 @@ extension ParcelCommand {
             }
             guard let packer = row.packedBy else { throw LogisticsError.notPacked(row.waybill) }
             let op = ParcelMisshipped(waybill: row.waybill, kind: kind, packer: StaffID(rawValue: packer),
-                                      postage: try postage.map { try Money.parse($0) } ?? row.fee ?? .zero, goods: try Money.parse(goods),
+                                      postage: postage ?? row.fee ?? .zero, goods: goods,
                                       fine: fine, note: note)
             try session.apply(op, as: actor)
             if global.json { return Output.json(op) }

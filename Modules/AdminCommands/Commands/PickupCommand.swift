@@ -50,7 +50,7 @@ extension PickupCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var actor: ActorOption
         @Argument(help: ArgumentHelp(L("揽收单号", "Pickup"))) var pickup: String
-        @Option(help: ArgumentHelp(L("快递员留下的底单张数", "Stubs the courier left"))) var stubs: Int
+        @Option(help: ArgumentHelp(L("快递员留下的底单张数", "Stubs the courier left"))) var stubs: String
         @Option(help: ArgumentHelp(L("签收的快递员姓名", "Name of the courier who signed"))) var courierName: String
         @Option(name: .customLong("scan"), parsing: .upToNextOption, help: ArgumentHelp(L("底单上的快递单号", "Waybill numbers on the stubs")))
         var scanned: [String] = []
@@ -58,6 +58,7 @@ extension PickupCommand {
         var without: [String] = []
 
         func run() throws {
+            let stubCount = try WholeNumber.parse(stubs, "--stubs", range: 0...InputLimits.labels)  // issue 19
             let session = try Session(global)
             let id = pickup.trimmingWhitespace().uppercased()
             let listed = try session.read { db in try ShippingQueries.pickupParcels(db, id) }
@@ -66,14 +67,14 @@ extension PickupCommand {
             if !scanned.isEmpty {
                 let stubs = Set(scanned.map { $0.trimmingWhitespace().uppercased() })
                 let missing = parcels.map(\.waybill).filter { !stubs.contains($0) }
-                if !missing.isEmpty || stubs.count != self.stubs {
-                    throw LogisticsError.stubCount(id, stubs: self.stubs, parcels: parcels.count, missing: missing)
+                if !missing.isEmpty || stubs.count != stubCount {
+                    throw LogisticsError.stubCount(id, stubs: stubCount, parcels: parcels.count, missing: missing)
                 }
                 parcels = parcels.filter { stubs.contains($0.waybill) }
-            } else if stubs != parcels.count {
-                throw LogisticsError.stubCount(id, stubs: stubs, parcels: parcels.count, missing: [])
+            } else if stubCount != parcels.count {
+                throw LogisticsError.stubCount(id, stubs: stubCount, parcels: parcels.count, missing: [])
             }
-            try session.apply(PickupConfirmed(pickup: id, stubs: stubs, courierName: courierName, parcels: parcels), as: actor)
+            try session.apply(PickupConfirmed(pickup: id, stubs: stubCount, courierName: courierName, parcels: parcels), as: actor)
             if global.json { return Output.json(["pickup": id, "parcels": String(parcels.count)]) }
             Output.line(L("揽收单 \(id) 已确认：\(parcels.count) 个包裹出库，底单按日期和快递公司存放（LOG-6）",
                           "Pickup \(id) confirmed: \(parcels.count) parcel(s) left stock; keep the stubs by date and courier (LOG-6)"))

@@ -35,9 +35,11 @@ extension ProductCommand {
         @Flag(help: ArgumentHelp(L("这是包装耗材（WH-10）", "This is a packing supply (WH-10)"))) var supply = false
 
         func run() throws {
+            let cost = try self.cost.map { try money($0, "--cost") }  // issue 19
+            let price = try money(self.price, "--price")
             let session = try Session(global)
             let product = try Product(sku: SKU.parse(sku), style: style, name: name, colour: colour, size: size, category: category,
-                                      barcode: barcode, cost: cost.map { try Money.parse($0) }, price: Money.parse(price),
+                                      barcode: barcode, cost: cost, price: price,
                                       kind: supply ? .supply : .goods).validated()
             try session.apply(ProductAdded(product: product), as: actor)
             if global.json { Output.json(product) } else {
@@ -69,7 +71,7 @@ extension ProductCommand {
 
         func run() throws {
             let session = try Session(global)
-            let me = try actor.resolve(in: session.database)
+            let me = try session.require(ProductAdded.self, as: actor)  // before the file is read (issue 19)
             let products = try ProductImport.read(file, database: session.database)
             try session.database.apply(products.map { OpDraft(actor: me.id, ProductAdded(product: $0)) })
             if global.json { Output.json(["imported": products.count]) } else {

@@ -40,9 +40,10 @@ extension ReceiptCommand {
         static func parseLine(_ text: String, _ db: Database) throws -> ReceiptCreated.Line {
             let (main, location) = text.split(separator: "@", maxSplits: 1).map(String.init).splitFirst()
             let parts = main.split(separator: ":", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let quantity = Int(parts[1].trimmingWhitespace()) else {
+            guard parts.count == 2 else {
                 throw ValidationError(L("--line “\(text)” 应写成 商家编码:数量[@库位]", "--line “\(text)” must be SKU:QTY[@LOCATION]"))
             }
+            let quantity = try WholeNumber.quantity(parts[1], "--line \(parts[0])")  // issue 19
             return ReceiptCreated.Line(sku: try WarehouseQueries.findProduct(db, parts[0]), expected: quantity,
                                        location: try location.map { try LocationCode.parse($0) })
         }
@@ -57,12 +58,14 @@ extension ReceiptCommand {
         @OptionGroup var actor: ActorOption
         @Argument(help: ArgumentHelp(L("收货单号（或开头几位）", "Receipt (or its first characters)"))) var receipt: String
         @Argument(help: ArgumentHelp(L("商家编码或条码", "SKU code or barcode"))) var sku: String
-        @Option(help: ArgumentHelp(L("合格数", "Accepted units"))) var accepted: Int
-        @Option(help: ArgumentHelp(L("不合格数", "Rejected units"))) var rejected = 0
+        @Option(help: ArgumentHelp(L("合格数", "Accepted units"))) var accepted: String
+        @Option(help: ArgumentHelp(L("不合格数", "Rejected units"))) var rejected = "0"
         @Option(help: ArgumentHelp(L("不合格原因", "Why they were rejected"))) var reason: String?
         @Option(help: ArgumentHelp(L("实际到货的品名（货不对板）", "The name on the goods that came (wrong item)"))) var wrongName: String?
 
         func run() throws {
+            let accepted = try WholeNumber.quantity(self.accepted, "--accepted", allowZero: true)  // issue 19
+            let rejected = try WholeNumber.quantity(self.rejected, "--rejected", allowZero: true)
             let session = try Session(global)
             let (id, code) = try session.read { db in
                 (try WarehouseQueries.resolve(db, table: "receipt", receipt), try WarehouseQueries.findProduct(db, sku))

@@ -68,10 +68,11 @@ extension ShiftCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var actor: ActorOption
         @Option(help: ArgumentHelp(L("批准的主管", "The approving supervisor"))) var approvedBy: String
-        @Option(help: ArgumentHelp(L("离开多少分钟", "Minutes away"))) var minutes: Int
+        @Option(help: ArgumentHelp(L("离开多少分钟", "Minutes away"))) var minutes: String
         @Option(help: ArgumentHelp(L("原因", "Why"))) var reason: String
 
         func run() throws {
+            let minutes = try WholeNumber.parse(self.minutes, "--minutes", range: 1...InputLimits.minutes)  // issue 19
             let session = try Session(global)
             let me = try actor.resolve(in: session.database)
             let (shift, lead) = try session.read { db in

@@ -18,15 +18,19 @@ enum ReconcileFile {
     /// LOG-11: every line of the reconciliation, then the deductions and the totals.
     static func write(_ report: Reconciliation, to path: String) throws {
         let writer = try CSVWriter(path: path)
-        try writer.write(["核对", "快递单号", "对账单行", "计费重量(g)", "应付", "协议价", "差额"])
+        try writer.write(["核对", "快递单号", "对账单行", "计费重量(g)", "重量来源", "对账单重量(g)", "应付", "协议价", "首重", "续重公斤数", "续重单价", "差额", "交接日"])
         for line in report.lines {
             try writer.write([line.kind.rawValue, line.waybill, line.statementLine.map(String.init) ?? "", line.grams.map(String.init) ?? "",
-                              line.charged?.description ?? "", line.expected?.description ?? "", line.difference?.description ?? ""])
+                              line.weightFrom ?? "", line.statementGrams.map(String.init) ?? "",
+                              line.charged?.description ?? "", line.expected?.description ?? "", line.rate?.firstKg.description ?? "",
+                              line.rate.map { String($0.extraKilograms) } ?? "", line.rate?.extraKg.description ?? "",
+                              line.difference?.description ?? "", line.handedOn ?? ""])
         }
-        for d in report.deductions { try writer.write([d.reason, d.waybill, "", "", "", "", "-" + d.amount.description]) }
-        for (name, amount) in [("对账单合计", report.statementTotal), ("非我方", report.notOursTotal), ("多收", report.overcharged),
-                               ("扣款", report.deductionsTotal), ("应付", report.payable)] {
-            try writer.write([name, "", "", "", amount.description, "", ""])
+        for d in report.deductions { try writer.write([d.reason, d.waybill, "", "", "", "", "", "", "", "", "", "-" + d.amount.description, ""]) }
+        for (name, amount) in [("对账单合计", report.statementTotal), ("非我方", report.notOursTotal), ("非本月", report.otherMonthTotal),
+                               ("多收", report.overcharged), ("扣款", report.deductionsTotal), ("扣款超出", report.deductionsUncovered),
+                               ("应付", report.payable)] {
+            try writer.write([name, "", "", "", "", "", amount.description, "", "", "", "", "", ""])
         }
         try writer.close()
     }

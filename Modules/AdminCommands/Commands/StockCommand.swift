@@ -31,7 +31,7 @@ extension StockCommand {
             var table = TextTable([.init(L("商家编码", "SKU")), .init(L("名称", "Name"), maxWidth: 20), .init(L("颜色/尺码", "Colour/size")),
                                    .init(L("可售库位", "Sellable"), alignment: .right), .init(L("残次等", "Unavailable"), alignment: .right),
                                    .init(L("预留", "Reserved"), alignment: .right), .init(L("可用", "Available"), alignment: .right),
-                                   .init(L("库存线", "Threshold"), alignment: .right), .init("")])
+                                   .init(L("库存线", "Threshold"), alignment: .right), .init(L("提醒", "Alert"))])
             for l in lines {
                 table.append(l.sku, l.name, "\(l.colour)/\(l.size)", String(l.sellable), String(l.unavailable), String(l.reserved),
                              String(l.available), String(l.threshold), l.low ? L("低", "LOW") : "")
@@ -83,10 +83,11 @@ extension StockCommand {
         @Argument(help: ArgumentHelp(L("商家编码或条码", "SKU code or barcode"), valueName: "sku")) var sku: String
         @Option(help: ArgumentHelp(L("从哪个库位", "From location"))) var from: String
         @Option(help: ArgumentHelp(L("到哪个库位", "To location"))) var to: String
-        @Option(help: ArgumentHelp(L("数量", "Quantity"))) var quantity: Int
+        @Option(help: ArgumentHelp(L("数量", "Quantity"))) var quantity: String
         @Option(help: ArgumentHelp(L("备注", "Note"))) var reason: String?
 
         func run() throws {
+            let quantity = try WholeNumber.quantity(self.quantity, "--quantity")  // issue 19
             let session = try Session(global)
             let code = try session.read { db in try WarehouseQueries.findProduct(db, sku) }
             let payload = StockMoved(sku: code, from: try LocationCode.parse(from), to: try LocationCode.parse(to), quantity: quantity, reason: reason)
@@ -105,10 +106,11 @@ extension StockCommand {
         @Argument(help: ArgumentHelp(L("商家编码或条码", "SKU code or barcode"), valueName: "sku")) var sku: String
         @Option(help: ArgumentHelp(L("从哪个库位", "From location"))) var from: String
         @Option(help: ArgumentHelp(L("残次库位（默认第一个残次库位）", "The defective location (default: the first one)"))) var to: String?
-        @Option(help: ArgumentHelp(L("数量", "Quantity"))) var quantity: Int
+        @Option(help: ArgumentHelp(L("数量", "Quantity"))) var quantity: String
         @Option(help: ArgumentHelp(L("原因", "Why it is defective"))) var reason: String
 
         func run() throws {
+            let quantity = try WholeNumber.quantity(self.quantity, "--quantity")  // issue 19
             let session = try Session(global)
             let (code, target) = try session.read { db in
                 let target = try to.map { try LocationCode.parse($0) }
@@ -134,10 +136,9 @@ extension StockCommand {
         @Option(help: ArgumentHelp(L("原因", "Reason"))) var reason: String
 
         func run() throws {
+            // Issue 19: a whole change within ±InputLimits.quantity, refused before the file is opened.
+            let delta = try WholeNumber.parse(by, "--by", range: -InputLimits.quantity...InputLimits.quantity)
             let session = try Session(global)
-            guard let delta = Int(by.hasPrefix("+") ? String(by.dropFirst()) : by) else {
-                throw ValidationError(L("--by 应为整数，如 +3 或 -2", "--by must be a whole number such as +3 or -2"))
-            }
             let code = try session.read { db in try WarehouseQueries.findProduct(db, sku) }
             try session.apply(StockAdjusted(sku: code, location: try LocationCode.parse(location), delta: delta, reason: reason), as: actor)
             if !global.json { Output.line(L("已调整 \(code) @ \(location)：\(by)", "Adjusted \(code) @ \(location) by \(by)")) }
@@ -152,7 +153,7 @@ extension StockCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var actor: ActorOption
         @Argument(help: ArgumentHelp(L("商家编码或条码", "SKU code or barcode"), valueName: "sku")) var sku: String
-        @Argument(help: ArgumentHelp(L("库存线", "Threshold"))) var threshold: Int?
+        @Argument(help: ArgumentHelp(L("库存线", "Threshold"))) var threshold: String?
         @Flag(help: ArgumentHelp(L("恢复为规章默认值", "Return to the policy value"))) var clear = false
 
         func validate() throws {
@@ -160,6 +161,7 @@ extension StockCommand {
         }
 
         func run() throws {
+            let threshold = try self.threshold.map { try WholeNumber.quantity($0, L("库存线", "threshold"), allowZero: true) }  // issue 19
             let session = try Session(global)
             let code = try session.read { db in try WarehouseQueries.findProduct(db, sku) }
             try session.apply(ThresholdSet(sku: code, threshold: clear ? nil : threshold), as: actor)

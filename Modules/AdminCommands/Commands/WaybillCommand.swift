@@ -32,13 +32,14 @@ extension WaybillCommand {
             @OptionGroup var actor: ActorOption
             @Option(help: ArgumentHelp(L("快递公司", "Courier"))) var courier: String
             @Option(help: ArgumentHelp(L("第一个单号", "The first number"))) var from: String
-            @Option(help: ArgumentHelp(L("单号个数", "How many numbers"))) var count: Int
+            @Option(help: ArgumentHelp(L("单号个数", "How many numbers"))) var count: String
 
             func run() throws {
+                let count = try WholeNumber.parse(self.count, "--count", range: 1...InputLimits.labels)  // issue 19
                 let session = try Session(global)
                 let code = try Courier.parse(courier)
                 let first = try WaybillNumber.parse(from)
-                guard let (prefix, digits) = WaybillNumber.split(first), let value = Int64(digits) else {
+                guard let (prefix, digits) = WaybillNumber.split(first), digits.count <= 18, let value = Int64(digits) else {
                     throw ValidationError(L("--from 应为字母前缀加数字，如 73100000000001 或 YT1000000000001", "--from must be an optional letter prefix and digits, like 73100000000001 or YT1000000000001"))
                 }
                 let last = WaybillStock.format(prefix, value + Int64(max(count, 1)) - 1, digits.count)

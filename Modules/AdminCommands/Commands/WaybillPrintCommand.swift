@@ -19,7 +19,7 @@ extension WaybillCommand {
         @Argument(help: ArgumentHelp(L("订单编号", "Order numbers"))) var orders: [String] = []
         @Option(help: ArgumentHelp(L("面单 HTML 文件（在浏览器打开后打印）", "The labels' HTML file (open it in a browser and print)"))) var out: String
         @Option(help: ArgumentHelp(L("接着打某批次", "Resume this batch"))) var resume: String?
-        @Option(help: ArgumentHelp(L("从第几张起（与 --resume 一起用）", "From this sequence number (with --resume)"))) var from: Int = 1
+        @Option(help: ArgumentHelp(L("从第几张起（与 --resume 一起用）", "From this sequence number (with --resume)"))) var from = "1"
 
         func validate() throws {
             if resume == nil {
@@ -30,7 +30,9 @@ extension WaybillCommand {
 
         func run() throws {
             let session = try Session(global)
+            try session.require(WaybillPrinted.self, as: actor)  // before planning, whatever the plan holds (issue 19)
             if let resume {
+                let from = try WholeNumber.parse(self.from, "--from", range: 1...InputLimits.labels)  // issue 19
                 let batch = resume.trimmingWhitespace()
                 try session.apply(BatchResumed(batch: batch, from: from), as: actor)
                 let labels = try session.read { db in try ShippingQueries.labels(db, batch: batch, from: from) }

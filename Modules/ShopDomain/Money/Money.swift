@@ -88,6 +88,8 @@ extension Money {
         let yuan = Int64(whole.isEmpty ? "0" : whole)!
         let paddedFraction = fraction + String(repeating: "0", count: 2 - fraction.count)
         let fen = yuan * 100 + Int64(paddedFraction)!
+        // Issue 19: one amount is at most `InputLimits.money`.
+        guard fen <= InputLimits.money.fen else { throw .tooLarge(text) }
         if negative && fen != 0 && !allowNegative { throw .negative(text) }
         return Money(fen: negative ? -fen : fen)
     }
@@ -115,7 +117,9 @@ extension Money {
             }
         }
         guard digits > 0, decimals != 0 else { return nil }
-        return Money(fen: whole * 100 + (decimals == 1 ? fraction * 10 : fraction))
+        let fen = whole * 100 + (decimals == 1 ? fraction * 10 : fraction)
+        // Beyond `InputLimits.money` (issue 19): the general parse refuses it, naming the limit.
+        return fen <= InputLimits.money.fen ? Money(fen: fen) : nil
     }
 
     /// Full-width digits and punctuation (`１２．５０`, `￥`) to their ASCII forms.
@@ -156,7 +160,8 @@ extension MoneyError: ShopError {
         case .negative(let text):
             language.pick(zh: "“\(text)”是负数：这里的金额不能为负", en: "“\(text)” is negative: this amount cannot be negative")
         case .tooLarge(let text):
-            language.pick(zh: "“\(text)”太大了：请检查金额", en: "“\(text)” is too large: check the amount")
+            language.pick(zh: "“\(text)”太大了：一笔金额的上限是 \(InputLimits.money.withSign)，请检查金额",
+                          en: "“\(text)” is too large: one amount may be at most \(InputLimits.money.withSign); check the amount")
         }
     }
 }

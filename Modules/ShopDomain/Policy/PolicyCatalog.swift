@@ -118,6 +118,8 @@ public struct Policy: Sendable {
 public enum PolicyError: Error, Equatable, Sendable {
     case unknownKey(String)
     case badValue(String, PolicyValue.Kind)
+    case negativeValue(String, PolicyValue.Kind)
+    case tooLarge(String, PolicyValue.Kind)
     case pastDate(CivilDate, today: CivilDate)
 }
 
@@ -136,6 +138,16 @@ extension PolicyError: ShopError {
             }
             return language.pick(zh: "“\(text)”不是有效的值：应写成 \(example) 这样的形式",
                                  en: "“\(text)” is not a valid value here: write it like \(example)")
+        case .negativeValue(let text, let kind):
+            return kind == .money
+                ? language.pick(zh: "“\(text)”是负数：金额不能为负", en: "“\(text)” is negative: an amount cannot be negative")
+                : language.pick(zh: "“\(text)”是负数：必须是 0 或正整数", en: "“\(text)” is negative: it must be 0 or a positive whole number")
+        case .tooLarge(let text, let kind):
+            return kind == .money
+                ? language.pick(zh: "“\(text)”太大：一笔金额的上限是 \(InputLimits.money.withSign)",
+                                en: "“\(text)” is too large: one amount may be at most \(InputLimits.money.withSign)")
+                : language.pick(zh: "“\(text)”太大：上限是 \(InputError.grouped(InputLimits.quantity))",
+                                en: "“\(text)” is too large: the limit is \(InputError.grouped(InputLimits.quantity))")
         case .pastDate(let day, let today):
             return language.pick(zh: "生效日期 \(day) 已经过去：历史保持当时的值，请从今天（\(today)）或以后生效",
                                  en: "the date \(day) has passed: history keeps the values of its time; choose today (\(today)) or later")

@@ -60,17 +60,22 @@ public enum PolicyValue: Sendable, Hashable {
     /// Parses `text` as a value of `kind`.
     public static func parse(_ text: String, as kind: Kind) throws(PolicyError) -> PolicyValue {
         let trimmed = text.trimmingWhitespace()
+        // Issue 19: a negative amount, count or period says so.
+        if kind != .timeOfDay, kind != .shift, let first = trimmed.first, first == "-" || first == "−" || first == "－",
+           trimmed.dropFirst().first.map({ $0.isNumber || $0 == "¥" }) ?? false {
+            throw .negativeValue(trimmed, kind)
+        }
         switch kind {
         case .money:
-            do { return .money(try Money.parse(trimmed)) } catch { throw .badValue(trimmed, kind) }
+            do { return .money(try Money.parse(trimmed)) } catch .tooLarge { throw .tooLarge(trimmed, kind) } catch { throw .badValue(trimmed, kind) }
         case .count, .days, .percent, .pixels, .years:
-            var digits = trimmed
+            var digits = trimmed.hasPrefix("+") ? String(trimmed.dropFirst()) : trimmed
             for suffix in ["%", "px", "天", "件", "岁", "days", "day", "years"] where digits.hasSuffix(suffix) {
                 digits = String(digits.dropLast(suffix.count)).trimmingWhitespace()
             }
-            guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy(\.isASCIIDigit), let n = Int(digits) else {
-                throw .badValue(trimmed, kind)
-            }
+            guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) else { throw .badValue(trimmed, kind) }
+            // Issue 19: no policy count, period or size passes `InputLimits.quantity`.
+            guard digits.count <= 9, let n = Int(digits), n <= InputLimits.quantity else { throw .tooLarge(trimmed, kind) }
             switch kind {
             case .count: return .count(n)
             case .days: return .days(n)

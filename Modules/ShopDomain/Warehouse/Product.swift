@@ -72,6 +72,8 @@ public struct Product: Sendable, Equatable, Codable {
             throw .badBarcode(barcode)
         }
         guard price.fen >= 0, (cost?.fen ?? 0) >= 0 else { throw .negativePrice }
+        // Issue 19: one amount is at most `InputLimits.money`.
+        guard price.fen <= InputLimits.money.fen, (cost?.fen ?? 0) <= InputLimits.money.fen else { throw .priceTooLarge }
         return product
     }
 
@@ -88,6 +90,7 @@ public enum CatalogError: Error, Equatable, Sendable {
     case tooLong(String)
     case badBarcode(String)
     case negativePrice
+    case priceTooLarge
 }
 
 extension CatalogError: ShopError {
@@ -105,6 +108,9 @@ extension CatalogError: ShopError {
             language.pick(zh: "条码“\(code)”无效：只能是字母、数字和 -", en: "the barcode “\(code)” is not valid: letters, digits and - only")
         case .negativePrice:
             language.pick(zh: "价格和成本不能为负", en: "price and cost cannot be negative")
+        case .priceTooLarge:
+            language.pick(zh: "价格或成本太大：一笔金额的上限是 \(InputLimits.money.withSign)",
+                          en: "the price or cost is too large: one amount may be at most \(InputLimits.money.withSign)")
         }
     }
 

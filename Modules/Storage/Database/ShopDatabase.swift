@@ -10,6 +10,10 @@ public struct ShopDatabase: Sendable {
     public let clock: ShopClock
     let pool: DatabasePool
     let registry: ModuleRegistry
+    /// Opened read-only: this process may not write the file (issue 19).
+    public internal(set) var readOnly = false
+    /// Set once SQLite reports the file damaged: no more writes (issue 19).
+    let damage = DamageMark()
 
     /// The connection settings every process uses on the shop file.
     static func configuration() -> Configuration {
@@ -24,23 +28,61 @@ public struct ShopDatabase: Sendable {
     }
 
     /// Opens an existing shop database and brings its schema up to date.
-    public static func open(at path: String, modules: [StorageModule] = [], clock: ShopClock = .system) throws -> ShopDatabase {
+    ///
+    /// The file's states are told apart (issue 19): missing, permission denied, not a shop file,
+    /// truncated, damaged, written by a newer program. A file this process may read but not
+    /// write opens read-only: reads work, every write is refused (`StorageError.readOnly`).
+    /// `checkIntegrity` runs SQLite's `quick_check` first (the command line does, once a run),
+    /// so a damaged file is refused before anything reads or writes it.
+    public static func open(at path: String, modules: [StorageModule] = [], clock: ShopClock = .system,
+                            checkIntegrity: Bool = false) throws -> ShopDatabase {
         guard FileManager.default.fileExists(atPath: path) else { throw StorageError.databaseMissing(path: path) }
+        try FileState.check(path)
+        let readOnly = !FileManager.default.isWritableFile(atPath: path)
         let registry = ModuleRegistry(modules)
         let pool: DatabasePool
         do {
-            pool = try DatabasePool(path: path, configuration: configuration())
+            var config = configuration()
+            config.readonly = readOnly
+            pool = try DatabasePool(path: path, configuration: config)
         } catch {
-            throw StorageError.notAShopDatabase(path: path)
+            throw FileState.storageError(error, path: path) ?? StorageError.notAShopDatabase(path: path)
         }
-        let device: DeviceID? = try? pool.read { db in
-            try String.fetchOne(db, sql: "SELECT id FROM device WHERE isLocal = 1").map(DeviceID.init(rawValue:))
+        let device: DeviceID?
+        do {
+            device = try pool.read { db in
+                if checkIntegrity, let problem = try FileState.quickCheck(db) {
+                    throw StorageError.damaged(path: path, detail: problem)
+                }
+                guard try db.tableExists("device") else { return nil }
+                return try String.fetchOne(db, sql: "SELECT id FROM device WHERE isLocal = 1").map(DeviceID.init(rawValue:))
+            }
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw FileState.storageError(error, path: path) ?? StorageError.notAShopDatabase(path: path)
         }
         guard let device else { throw StorageError.notAShopDatabase(path: path) }
         let migrator = registry.migrator()
-        if try pool.read(migrator.hasBeenSuperseded) { throw StorageError.newerSchema(path: path) }
-        try migrator.migrate(pool)
-        return ShopDatabase(path: path, deviceID: device, clock: clock, pool: pool, registry: registry)
+        do {
+            if try pool.read(migrator.hasBeenSuperseded) { throw StorageError.newerSchema(path: path) }
+            if readOnly {
+                if try !pool.read(migrator.hasCompletedMigrations) { throw StorageError.readOnlyNeedsUpgrade(path: path) }
+            } else {
+                try migrator.migrate(pool)
+            }
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw FileState.storageError(error, path: path) ?? error
+        }
+        return ShopDatabase(path: path, deviceID: device, clock: clock, pool: pool, registry: registry, readOnly: readOnly)
+    }
+
+    /// Refuses a write into a file opened read-only, before the write begins.
+    func requireWritable() throws {
+        if readOnly { throw StorageError.readOnly(path: path) }
+        if let detail = damage.detail { throw StorageError.damaged(path: path, detail: detail) }
     }
 
     /// Creates a new shop database: the schema, a new device ID, and the `shop.created` op that
@@ -80,7 +122,7 @@ public struct ShopDatabase: Sendable {
                 try db.execute(sql: "INSERT INTO device (id, isLocal, createdAt) VALUES (?, 1, ?)",
                                arguments: [device.rawValue, Int64(clock.now().timeIntervalSince1970 * 1000)])
             }
-            let database = ShopDatabase(path: path, deviceID: device, clock: clock, pool: pool, registry: registry)
+            let database = ShopDatabase(path: path, deviceID: device, clock: clock, pool: pool, registry: registry, readOnly: false)
             let ownerID = ids.next(StaffID.self)
             let created = ShopCreated(shopName: shopName, timezone: zone.identifier, owner: ownerID,
                                       ownerName: ownerName, createdOn: zone.day(of: clock.now()))
@@ -94,18 +136,20 @@ public struct ShopDatabase: Sendable {
 
     /// Reads with a consistent snapshot; never blocks writers.
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try pool.read(body)
+        try noticingDamage { try pool.read(body) }
     }
 
     /// Writes device-local state that is not part of the shop's history and never syncs: sync
     /// cursors, the hub's device tokens. Everything the shop did goes through `apply` instead.
     public func writeLocal<T>(_ body: (Database) throws -> T) throws -> T {
-        try pool.write(body)
+        try requireWritable()
+        return try noticingDamage { try pool.write(body) }
     }
 
     /// Moves everything in the write-ahead log into the main file, so the file alone is the
     /// whole shop (before copying it, in tests and tools).
     public func checkpoint() throws {
+        try requireWritable()
         try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
     }
 
@@ -116,6 +160,7 @@ public struct ShopDatabase: Sendable {
     /// for fewer `fsync`s. The limit it found comes back afterwards (an inner `bulk` restores the
     /// outer one's).
     public func bulk<T>(walPages: Int = 10_000, _ body: () throws -> T) throws -> T {
+        try requireWritable()
         let found = try pool.writeWithoutTransaction { db in
             let found = try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? 1000
             try db.execute(sql: "PRAGMA wal_autocheckpoint = \(max(1, walPages))")

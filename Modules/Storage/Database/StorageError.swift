@@ -6,6 +6,12 @@ public enum StorageError: Error, Equatable, Sendable {
     case databaseExists(path: String)
     case notAShopDatabase(path: String)
     case newerSchema(path: String)
+    /// The file's states apart (issue 19): each says what to do.
+    case permissionDenied(path: String)
+    case truncated(path: String, size: Int64, expected: Int64?)
+    case damaged(path: String, detail: String)
+    case readOnly(path: String)
+    case readOnlyNeedsUpgrade(path: String)
     case unknownOperationKind(String)
     case noActor
     case unknownStaff(String)
@@ -31,9 +37,28 @@ extension StorageError: ShopError {
             return language.pick(zh: "\(path) 已存在：init 不会改动已有文件，请换一个 --db 路径",
                                  en: "\(path) already exists: init never touches an existing file; choose another --db path")
         case .notAShopDatabase(let path):
-            return language.pick(zh: "\(path) 不是掌柜的数据库", en: "\(path) is not a Zhanggui database")
+            return language.pick(zh: "\(path) 不是掌柜的店铺文件（不是 SQLite 数据库，或里面没有店铺）：请检查 --db 路径；新建店铺用 zhanggui init",
+                                 en: "\(path) is not a Zhanggui shop file (not an SQLite database, or no shop in it): check the --db path; zhanggui init makes a new shop")
         case .newerSchema(let path):
-            return language.pick(zh: "\(path) 由更新版本的掌柜创建：请升级本程序", en: "\(path) was written by a newer Zhanggui: upgrade this program")
+            return language.pick(zh: "\(path) 已由更新版本的掌柜升级过（有本程序不认识的数据库迁移）：请升级本程序；旧版本不会读写它",
+                                 en: "\(path) was upgraded by a newer Zhanggui (it has migrations this program does not know): upgrade this program; an older one neither reads nor writes it")
+        case .permissionDenied(let path):
+            return language.pick(zh: "没有权限读取 \(path)：请检查文件的所有者和权限（ls -l \(path)），或用有权限的账户运行",
+                                 en: "permission denied: this account may not read \(path); check its owner and mode (ls -l \(path)) or run as an account that may")
+        case .truncated(let path, let size, let expected):
+            let sizes = expected.map { language.pick(zh: "只有 \(size) 字节，应有 \($0) 字节", en: "\(size) bytes of \($0)") }
+                ?? language.pick(zh: "只有 \(size) 字节", en: "only \(size) bytes")
+            return language.pick(zh: "\(path) 不完整（\(sizes)）：文件在复制或传输时被截断了。请从备份恢复：用 --db 打开 zhanggui backup --to 做的备份文件，或把它复制回 \(path)",
+                                 en: "\(path) is truncated (\(sizes)): it was cut off while copied or moved. Restore from a backup: open the file zhanggui backup --to made with --db, or copy it back over \(path)")
+        case .damaged(let path, let detail):
+            return language.pick(zh: "\(path) 已损坏（SQLite：\(detail)）：为免损坏扩散，不再写入。请从备份恢复：用 --db 打开 zhanggui backup --to 做的备份文件，或把它复制回 \(path)；笔记本也可以新建后从中心机同步",
+                                 en: "\(path) is damaged (SQLite: \(detail)): nothing more is written into it. Restore from a backup: open the file zhanggui backup --to made with --db, or copy it back over \(path); a notebook can also start afresh and sync from the hub")
+        case .readOnly(let path):
+            return language.pick(zh: "\(path) 是只读文件：可以查看，不能写入。要写入，请给它写权限（chmod u+w \(path)）",
+                                 en: "\(path) is read-only: it can be read but not written. To write, make it writable (chmod u+w \(path))")
+        case .readOnlyNeedsUpgrade(let path):
+            return language.pick(zh: "\(path) 是只读文件，而本程序要先升级它的数据库结构：请给它写权限（chmod u+w \(path)）后再运行",
+                                 en: "\(path) is read-only and this program must first upgrade its schema: make it writable (chmod u+w \(path)) and run again")
         case .unknownOperationKind(let kind):
             return language.pick(zh: "不认识的操作类型 \(kind)：请升级掌柜", en: "unknown op kind \(kind): upgrade Zhanggui")
         case .noActor:

@@ -14,8 +14,11 @@ extension ShopDatabase {
     /// every op repeats (zone, policy, local device) are cached for its length (`ProjectionCache`).
     @discardableResult
     public func apply(_ drafts: [OpDraft]) throws -> [Op] {
-        try pool.write { db in
-            try ProjectionCache.$active.withValue(ProjectionCache(db, localDevice: deviceID)) { try apply(drafts, db) }
+        try requireWritable()
+        return try noticingDamage {
+            try pool.write { db in
+                try ProjectionCache.$active.withValue(ProjectionCache(db, localDevice: deviceID)) { try apply(drafts, db) }
+            }
         }
     }
 
@@ -188,5 +191,15 @@ final class JournalAppender {
         values.append(op.payload)
         values.append(op.prevHash)
         values.append(op.hash)
+    }
+}
+
+extension ShopDatabase {
+    /// Checks that `actor` may make ops of `kind`, as `apply` would, before a command does the
+    /// work that leads to them (issue 19: an import is refused up front, whatever the file holds).
+    public func authorize(_ actor: StaffID, toMake kind: String) throws {
+        guard let handler = registry.handlers[kind] else { throw StorageError.unknownOperationKind(kind) }
+        var actors = ActorCache()
+        try read { db in try authorize(actor, handler.authorization, &actors, db) }
     }
 }

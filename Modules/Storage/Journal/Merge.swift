@@ -24,8 +24,9 @@ extension ShopDatabase {
     /// (zone, policy, local device) cached for its length (`ProjectionCache`).
     @discardableResult
     public func merge(_ ops: [Op]) throws -> MergeReport {
+        try requireWritable()
         let hashes = HashCheck(ops)  // before the write, outside the writer's lock
-        return try pool.writeWithoutTransaction { db in try merge(ops, hashes, db) }
+        return try noticingDamage { try pool.writeWithoutTransaction { db in try merge(ops, hashes, db) } }
     }
 
     /// Merges optimistically first, without a savepoint per op (most batches park nothing). If

@@ -13,6 +13,7 @@ extension ShopDatabase {
     @discardableResult
     public func rebuild() throws -> RebuildReport {
         let tables = registry.readTables
+        try requireWritable()
         return try pool.write { db in
             // Children before parents, so foreign keys hold while emptying.
             for table in tables.reversed() {

@@ -19,6 +19,8 @@ public enum JournalProblem: Sendable, Equatable {
     case replayFailed(OpID, kind: String, reason: String)
     /// A read table differs from what the journal rebuilds.
     case readTableDiffers(table: String)
+    /// SQLite's `integrity_check` found the file itself damaged (issue 19).
+    case damagedFile(path: String, detail: String)
 
     public func message(in language: Language) -> String {
         switch self {
@@ -39,6 +41,8 @@ public enum JournalProblem: Sendable, Equatable {
                           en: "device \(device.short)'s last op \(seq) does not match the recorded head hash")
         case .replayFailed(let id, let kind, let reason):
             language.pick(zh: "重放操作 \(id)（\(kind)）失败：\(reason)", en: "replaying op \(id) (\(kind)) failed: \(reason)")
+        case .damagedFile(let path, let detail):
+            StorageError.damaged(path: path, detail: detail).message(in: language)
         case .readTableDiffers(let table):
             language.pick(zh: "数据表 \(table) 与日志重建的结果不同：运行 zhanggui journal rebuild",
                           en: "read table \(table) differs from a rebuild from the journal: run zhanggui journal rebuild")
@@ -59,7 +63,18 @@ extension ShopDatabase {
     /// Checks the journal: gapless sequences per device, an intact hash chain up to each device's
     /// head, and read tables equal to a rebuild from the journal. Problems name the first bad op.
     public func verify() throws -> VerifyReport {
-        try read { db in
+        // The file's own integrity first (issue 19): on damage, nothing else is read from it.
+        let damage: String?
+        do {
+            damage = try read { db in try FileState.check(db, "integrity_check") }
+        } catch StorageError.damaged(_, let detail) {
+            damage = detail
+        }
+        if let damage {
+            self.damage.mark(damage)  // nothing more is written into it (issue 19)
+            return VerifyReport(ops: 0, devices: 0, tables: registry.readTables.count, problems: [.damagedFile(path: path, detail: damage)])
+        }
+        return try read { db in
             var problems: [JournalProblem] = []
             var last: [DeviceID: (seq: Int64, hash: String)] = [:]
             var broken: Set<DeviceID> = []
