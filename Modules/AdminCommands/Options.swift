@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import ShopDomain
 import GRDB
-import ShopModules
+import ShopActions
 import Storage
 
 /// Options every command takes.
@@ -46,7 +46,7 @@ struct GlobalOptions: ParsableArguments {
     /// runs first (issue 19): a damaged file is refused, never read from or written into.
     /// `journal verify` opens without it, to report the damage itself.
     func open(checkIntegrity: Bool = true) throws -> ShopDatabase {
-        try ShopDatabase.open(at: databasePath, modules: ShopModules.all, clock: try clock(), checkIntegrity: checkIntegrity)
+        try ShopDatabase.open(at: databasePath, modules: ShopFeatures.all, clock: try clock(), checkIntegrity: checkIntegrity)
     }
 }
 

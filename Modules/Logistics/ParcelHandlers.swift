@@ -87,7 +87,6 @@ enum ParcelHandlers {
             try db.cachedStatement(sql: """
                 UPDATE order_header SET status = 'shipped', updatedAt = ? WHERE id = ? AND status IN ('paid', 'partly-shipped')
                 """).execute(arguments: [op.hlc.wallMillis, parcel.order.rawValue])
-            try OrderBook.reserve(db, parcel.order)
         }
         // Parcels the courier did not take leave this pickup and wait for the next.
         let taken = Set(p.parcels.map(\.waybill))

@@ -69,13 +69,13 @@ struct BoundsTests {
         try hub.receive("AF-1", 3)
         let laptopPath = hub.directory.appendingPathComponent("laptop.sqlite").path
         try hub.database.backup(to: laptopPath)
-        let copy = try ShopDatabase.open(at: laptopPath, modules: [Warehouse.module], clock: .fixed(WarehouseShop.now))
+        let copy = try ShopDatabase.open(at: laptopPath, modules: [Warehouse.feature], clock: .fixed(WarehouseShop.now))
         let newID = IDSource.random.next(DeviceID.self)
         try copy.pool.write { db in
             try db.execute(sql: "UPDATE device SET isLocal = 0")
             try db.execute(sql: "INSERT INTO device (id, isLocal, createdAt) VALUES (?, 1, 0)", arguments: [newID.rawValue])
         }
-        let laptop = try ShopDatabase.open(at: laptopPath, modules: [Warehouse.module], clock: .fixed(WarehouseShop.now))
+        let laptop = try ShopDatabase.open(at: laptopPath, modules: [Warehouse.feature], clock: .fixed(WarehouseShop.now))
         try laptop.apply(OpDraft(actor: hub.lead, StockAdjusted(sku: sku, location: bin, delta: 2, reason: "正常")))
         // A device that does not check (an old build, a damaged one) sends ops with absurd
         // quantities, sealed in its chain as it would have sent them.

@@ -34,7 +34,7 @@ public struct ShopDatabase: Sendable {
     /// write opens read-only: reads work, every write is refused (`StorageError.readOnly`).
     /// `checkIntegrity` runs SQLite's `quick_check` first (the command line does, once a run),
     /// so a damaged file is refused before anything reads or writes it.
-    public static func open(at path: String, modules: [StorageModule] = [], clock: ShopClock = .system,
+    public static func open(at path: String, modules: [ShopFeature] = [], clock: ShopClock = .system,
                             checkIntegrity: Bool = false) throws -> ShopDatabase {
         guard FileManager.default.fileExists(atPath: path) else { throw StorageError.databaseMissing(path: path) }
         try FileState.check(path)
@@ -93,7 +93,7 @@ public struct ShopDatabase: Sendable {
         shop: String,
         owner: String,
         timezone: String = ShopZone.defaultIdentifier,
-        modules: [StorageModule] = [],
+        modules: [ShopFeature] = [],
         clock: ShopClock = .system,
         ids: IDSource = .random,
         deviceID: DeviceID? = nil
