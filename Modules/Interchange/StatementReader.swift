@@ -60,7 +60,12 @@ public struct StatementReader: RowStream {
         }
         var grams: Int?
         if let text = value("weight") {
-            guard let parsed = StatementLine.parseGrams(text) else { throw .badWeight(column: name("weight"), text: text) }
+            guard let parsed = StatementLine.parseGrams(text) else {
+                // Digits beyond what `parseGrams` reads are a weight too large, not "not a weight" (issue 19).
+                let digits = text.trimmingWhitespace()
+                if Cells.isDigits(digits) { throw .tooLarge(column: name("weight"), text: text, limit: "\(InputLimits.grams / 1000) kg") }
+                throw .badWeight(column: name("weight"), text: text)
+            }
             // Issue 19: a parcel weighs at most `InputLimits.grams`.
             guard parsed <= InputLimits.grams else {
                 throw .tooLarge(column: name("weight"), text: text, limit: "\(InputLimits.grams / 1000) kg")

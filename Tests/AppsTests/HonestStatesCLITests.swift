@@ -78,8 +78,10 @@ struct HonestStatesCLITests {
         let statement = try orders.write(cli, "zto.csv", "运单号,重量,金额\n73100000000001,1.0,5.00\n")
         let refused = try cli.run("courier", "statement", "import", statement, "--courier", "ZTO", "--month", "2026-11", "--as", "美美")
         #expect(refused.status == 1 && refused.err.contains("may not"), "\(refused.err)")
+        // A designer may manage the catalogue (ORG-1); customer care may not.
+        try cli.run("staff", "add", "小客", "--role", "cs-agent", "--as", "黄乔")
         let products = try orders.write(cli, "products.csv", "商家编码,名称,类目,价格\n")
-        let productRefused = try cli.run("product", "import", products, "--as", "美美")
+        let productRefused = try cli.run("product", "import", products, "--as", "小客")
         #expect(productRefused.status == 1 && productRefused.err.contains("may not"), "\(productRefused.err)")
     }
 

@@ -159,4 +159,35 @@ struct NumericInputCLITests {
         let english = try cli.run("--lang", "en", "stock", "list", "--bogus")
         #expect(english.err.contains("Unknown option"))
     }
+
+    @Test("CSV cells in every importer: counts and amounts beyond the limits refused, naming file:line and the limit",
+          arguments: ["100001", "9223372036854775807", String(repeating: "9", count: 40), "1e9", "１２３４５６７"])
+    func csvCells(value: String) throws {
+        let cli = try shop()
+        func write(_ name: String, _ text: String) throws -> String {
+            let path = cli.directory.appendingPathComponent(name).path
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            return path
+        }
+        let amount = value == "100001" ? "1000001" : value  // beyond ¥1,000,000.00 as a money cell
+        let products = try write("products.csv", "商家编码,名称,颜色,尺码,价格\nNEW-9,新品,白色,M,\(amount)\n")
+        let product = try cli.run("product", "import", products, "--as", "黄乔")
+        #expect(product.status == 1 && product.err.contains("products.csv:2"), "\(product.err)")
+        #expect(product.err.contains("too large") || product.err.contains("not an amount"), "\(product.err)")
+        let orders = try write("orders.csv", OrderCLITests.header + "\n"
+            + "=\"1930000000000009\",\"tb_a\",\"\(value)\",\"89.00\",\"买家已付款，等待卖家发货\",\"\",\"张三\",\"上海 上海市 闵行区 某路1号(201199)\",\"'13800000001\",\"2026-11-29 10:00:00\",\"2026-11-29 10:01:00\"\n")
+        let details = try write("details.csv", "\"订单编号\",\"标题\",\"价格\",\"购买数量\",\"外部系统编号\",\"商品属性\",\"套餐信息\",\"备注\",\"订单状态\",\"商家编码\"\n"
+            + "=\"1930000000000009\",\"雪纺衫\",\"89.00\",\"\(value)\",\"\",\"颜色分类：白色;尺码：M\",\"\",\"\",\"买家已付款，等待卖家发货\",\"\(Self.sku)\"\n")
+        let order = try cli.run("order", "import", orders, "--details", details, "--as", "黄乔")
+        #expect(order.status == 1, "\(order.err)")
+        #expect(order.err.contains("too large") || order.err.contains("not an amount") || order.err.contains("not a positive whole number"), "\(order.err)")
+        #expect(order.err.contains(".csv:2"), "\(order.err)")
+        try cli.run("courier", "rate", "--courier", "ZTO", "--first-kg", "5", "--extra-kg", "2", "--as", "黄乔")
+        for row in ["73100000000001,\(value),5.00", "73100000000001,1.0,\(amount)"] {
+            let statement = try write("zto.csv", "运单号,重量,金额\n\(row)\n")
+            let result = try cli.run("courier", "statement", "import", statement, "--courier", "ZTO", "--month", "2026-11", "--as", "黄乔")
+            #expect(result.status == 1 && result.err.contains("zto.csv:2"), "\(row): \(result.err)")
+        }
+        #expect(try cli.run("journal", "verify").status == 0)
+    }
 }

@@ -67,9 +67,14 @@ extension JournalCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            // The file's own integrity first (issue 19): damage is reported, exit 1.
-            let database = try global.open(checkIntegrity: false)
-            let report = try database.verify()
+            // The file's own integrity first (issue 19), before anything opens it for writing:
+            // damage is reported, exit 1, and nothing is written into the file.
+            let report: VerifyReport
+            if let damage = try ShopDatabase.integrityProblem(at: global.databasePath, full: true) {
+                report = VerifyReport(ops: 0, devices: 0, tables: 0, problems: [.damagedFile(path: global.databasePath, detail: damage)])
+            } else {
+                report = try global.open(checkIntegrity: false).verify()
+            }
             if global.json {
                 Output.json(ReportJSON(passed: report.passed, ops: report.ops, devices: report.devices, tables: report.tables,
                                        problems: report.problems.map { $0.message(in: .current) }))

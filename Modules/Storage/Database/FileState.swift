@@ -46,11 +46,6 @@ enum FileState {
         }
     }
 
-    /// `PRAGMA quick_check`: nil when the file is whole, else SQLite's first complaint.
-    static func quickCheck(_ db: Database) throws -> String? {
-        try check(db, "quick_check")
-    }
-
     /// `PRAGMA integrity_check` or `quick_check`: nil when whole, else SQLite's first complaints on one line.
     static func check(_ db: Database, _ pragma: String) throws -> String? {
         let lines = try String.fetchAll(db, sql: "PRAGMA \(pragma)(3)")

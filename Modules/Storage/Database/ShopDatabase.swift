@@ -36,6 +36,7 @@ public struct ShopDatabase: Sendable {
     /// so a damaged file is refused before anything reads or writes it.
     public static func open(at path: String, modules: [ShopFeature] = [], clock: ShopClock = .system,
                             checkIntegrity: Bool = false) throws -> ShopDatabase {
+        if checkIntegrity, let problem = try integrityProblem(at: path) { throw StorageError.damaged(path: path, detail: problem) }
         guard FileManager.default.fileExists(atPath: path) else { throw StorageError.databaseMissing(path: path) }
         try FileState.check(path)
         let readOnly = !FileManager.default.isWritableFile(atPath: path)
@@ -51,9 +52,6 @@ public struct ShopDatabase: Sendable {
         let device: DeviceID?
         do {
             device = try pool.read { db in
-                if checkIntegrity, let problem = try FileState.quickCheck(db) {
-                    throw StorageError.damaged(path: path, detail: problem)
-                }
                 guard try db.tableExists("device") else { return nil }
                 return try String.fetchOne(db, sql: "SELECT id FROM device WHERE isLocal = 1").map(DeviceID.init(rawValue:))
             }
@@ -77,6 +75,25 @@ public struct ShopDatabase: Sendable {
             throw FileState.storageError(error, path: path) ?? error
         }
         return ShopDatabase(path: path, deviceID: device, clock: clock, pool: pool, registry: registry, readOnly: readOnly)
+    }
+
+    /// SQLite's own check of the file (`quick_check`, or the slower `integrity_check` when `full`)
+    /// on a read-only connection of its own, before any pool opens it: a pool's set-up writes
+    /// (GRDB makes the write-ahead log exist), and nothing is written into a damaged file
+    /// (issue 19). Nil when the file is whole; the file's other states throw as `open` would.
+    public static func integrityProblem(at path: String, full: Bool = false) throws -> String? {
+        guard FileManager.default.fileExists(atPath: path) else { throw StorageError.databaseMissing(path: path) }
+        try FileState.check(path)
+        do {
+            var config = Configuration()
+            config.readonly = true
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            defer { try? queue.close() }
+            return try queue.read { db in try FileState.check(db, full ? "integrity_check" : "quick_check") }
+        } catch let error as DatabaseError {
+            if error.resultCode == .SQLITE_CORRUPT { return FileState.oneLine(error.message ?? "database disk image is malformed") }
+            throw FileState.storageError(error, path: path) ?? StorageError.notAShopDatabase(path: path)
+        }
     }
 
     /// Refuses a write into a file opened read-only, before the write begins.

@@ -57,6 +57,13 @@ public struct VerifyReport: Sendable {
     public var tables: Int
     public var problems: [JournalProblem]
     public var passed: Bool { problems.isEmpty }
+
+    public init(ops: Int, devices: Int, tables: Int, problems: [JournalProblem]) {
+        self.ops = ops
+        self.devices = devices
+        self.tables = tables
+        self.problems = problems
+    }
 }
 
 extension ShopDatabase {
