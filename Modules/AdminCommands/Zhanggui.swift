@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GRDB
+import ShopActions
 import ShopDomain
 import Storage
 
@@ -46,7 +47,7 @@ public struct Zhanggui: ParsableCommand {
             Foundation.exit(1)
         } catch let error as DatabaseError {
             // SQLite's own errors in the shop's terms (a damaged page met while reading, say): exit 1, not the usage code.
-            let shopError = StorageError.from(error, path: GlobalOptions.databasePath(db: databaseOption(arguments)))
+            let shopError = StorageError.from(error, path: ShopFile.path(databaseOption(arguments)))
             FileHandle.standardError.write(Data((L("错误：", "error: ") + shopError.message(in: Language.current) + "\n").utf8))
             Foundation.exit(1)
         } catch let error as CommandFailure {
