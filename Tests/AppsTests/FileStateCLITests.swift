@@ -3,7 +3,7 @@ import Testing
 
 /// Issue 19: damaged, truncated, read-only, unreadable and newer shop files through the built
 /// binary: each told apart with what to do, exit 1, nothing written into a damaged file.
-@Suite("shop files in bad states, through the built binary")
+@Suite("shop files in bad states, through the built binary", .serialized)  // one process at a time: many blocking runs at once starve the async tests of threads
 struct FileStateCLITests {
     func shop() throws -> CLI {
         let cli = try CLI(language: "en_US.UTF-8")

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Issue 19, "money and states that mislead", through the built binary.
-@Suite("states and money that tell the truth, through the built binary")
+@Suite("states and money that tell the truth, through the built binary", .serialized)  // one process at a time: many blocking runs at once starve the async tests of threads
 struct HonestStatesCLITests {
     let orders = OrderCLITests()
 

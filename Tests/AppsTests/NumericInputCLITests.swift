@@ -4,7 +4,7 @@ import Testing
 /// Issue 19: every number the command line accepts, fed boundary values through the built
 /// binary: nothing crashes, a value beyond its limit is refused naming the limit, a value that
 /// is no whole number says so, and a negative number is read as a value, not an option.
-@Suite("numbers on the command line: limits, negatives, no crash")
+@Suite("numbers on the command line: limits, negatives, no crash", .serialized)  // one process at a time: many blocking runs at once starve the async tests of threads
 struct NumericInputCLITests {
     /// One numeric input: the command with `{}` where the value goes, and its kind.
     struct Input: CustomStringConvertible, Sendable {

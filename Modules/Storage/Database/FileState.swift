@@ -42,6 +42,7 @@ enum FileState {
         case .SQLITE_PERM, .SQLITE_AUTH, .SQLITE_CANTOPEN: return .permissionDenied(path: path)
         case .SQLITE_FULL: return .io(path: path, reason: error.message ?? "disk full")
         case .SQLITE_IOERR: return .io(path: path, reason: error.message ?? "I/O error")
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .io(path: path, reason: error.message ?? "database is locked")
         default: return nil
         }
     }

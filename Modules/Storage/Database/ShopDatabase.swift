@@ -85,8 +85,9 @@ public struct ShopDatabase: Sendable {
         guard FileManager.default.fileExists(atPath: path) else { throw StorageError.databaseMissing(path: path) }
         try FileState.check(path)
         do {
-            var config = Configuration()
+            var config = configuration()  // the same busy timeout: another process may be writing
             config.readonly = true
+            config.foreignKeysEnabled = false
             let queue = try DatabaseQueue(path: path, configuration: config)
             defer { try? queue.close() }
             return try queue.read { db in try FileState.check(db, full ? "integrity_check" : "quick_check") }
