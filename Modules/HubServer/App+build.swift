@@ -4,7 +4,7 @@ import Logging
 import NIOCore
 import Prometheus
 import ShopDomain
-import ShopModules
+import ShopActions
 import Storage
 import Sync
 
@@ -15,7 +15,7 @@ public func buildApplication(_ config: HubConfig, clock: ShopClock = .system,
                              registry: PrometheusCollectorRegistry) throws -> some ApplicationProtocol {
     var logger = Logger(label: "zhangguid")
     logger.logLevel = Logger.Level(rawValue: config.logLevel) ?? .info
-    let database = try ShopDatabase.open(at: config.database, modules: ShopModules.all, clock: clock)
+    let database = try ShopDatabase.open(at: config.database, modules: ShopFeatures.all, clock: clock)
     logger.info("hub ready", metadata: ["db": .string(config.database), "device": .string(database.deviceID.rawValue)])
     return Application(
         router: buildRouter(database, registry: registry, logger: logger),
