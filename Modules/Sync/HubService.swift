@@ -163,7 +163,13 @@ public struct HubService: Sendable {
     }
 
     static func describe(_ error: any Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error { return context.debugDescription }
+        if case DecodingError.dataCorrupted(let context) = error {
+            // Foundation says "not valid JSON" also for a number too large for its field.
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return context.debugDescription == "The given data was not valid JSON."
+                ? "not valid JSON, or a number too large for its field (integers are 64-bit, hlc.counter 32-bit)"
+                : context.debugDescription + (path.isEmpty ? "" : " at \(path)")
+        }
         if case DecodingError.keyNotFound(let key, _) = error { return "missing field \(key.stringValue)" }
         if case DecodingError.typeMismatch(_, let context) = error {
             return "wrong type at \(context.codingPath.map(\.stringValue).joined(separator: "."))"

@@ -6,6 +6,7 @@ import Logging
 import Prometheus
 import ShopDomain
 import Testing
+import Warehouse
 @testable import HubServer
 @testable import Storage
 @testable import Sync
@@ -207,8 +208,14 @@ struct HubHardeningTests {
     @Test("/metrics: request histograms by route and status, batch sizes, merge time, open conflicts, in the test's own registry")
     func metrics() async throws {
         let world = try SyncWorld()
+        try world.hub.apply(OpDraft(actor: world.hand, ReceiptCreated(receipt: "R1", vendor: "厂", lines: [
+            .init(sku: SKU(rawValue: "AF-2"), expected: 5, location: LocationCode(rawValue: "A-01-1"))])))
         let (laptop, _, token) = try await world.laptopWithToken("笔记本")
-        try laptop.apply([SyncWorld.adjust("AF-1", "A-01-1", 1, by: world.lead), SyncWorld.adjust("AF-2", "A-01-2", 2, by: world.lead)])
+        // Offline, the laptop inspects the receipt the hub meanwhile inspects and posts: one conflict.
+        try laptop.apply([SyncWorld.adjust("AF-1", "A-01-1", 1, by: world.lead),
+                          OpDraft(actor: world.hand, ReceiptInspected(receipt: "R1", sku: SKU(rawValue: "AF-2"), accepted: 4, rejected: 1, reason: "破"))])
+        try world.hub.apply(OpDraft(actor: world.hand, ReceiptInspected(receipt: "R1", sku: SKU(rawValue: "AF-2"), accepted: 5, rejected: 0)))
+        try world.hub.apply(OpDraft(actor: world.hand, ReceiptPosted(receipt: "R1")))
         let registry = PrometheusCollectorRegistry()
         try await app(world, registry: registry).test(.router) { client in
             #expect(try await send(client, token: token, body: try pushBody(laptop)).status == 200)
@@ -228,8 +235,8 @@ struct HubHardeningTests {
                 "zhanggui_push_seconds_count 1",
                 "zhanggui_merge_seconds_count 1",
                 "zhanggui_ops_merged_total 2",
-                "zhanggui_conflicts_total 0",
-                "zhanggui_conflicts_open 0.0",
+                "zhanggui_conflicts_total 1",
+                "zhanggui_conflicts_open 1.0",
                 "zhanggui_devices 1.0",
                 #"zhanggui_refusals_total{code="bad-request"} 1"#,
                 #"zhanggui_refusals_total{code="not-found"} 1"#,
