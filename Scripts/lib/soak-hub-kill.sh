@@ -14,7 +14,7 @@ d="${ZHANGGUID_BIN:-$(dirname "$z")/zhangguid}"
 work="$(mktemp -d)"
 port=$((20000 + RANDOM % 20000))
 daemon=""
-trap '[ -n "$daemon" ] && { kill -9 "$daemon"; wait "$daemon"; } 2>/dev/null; rm -rf "$work"' EXIT
+trap '[ -n "$daemon" ] && { kill -9 "$daemon"; wait "$daemon"; } 2>/dev/null || true; rm -rf "$work"' EXIT
 export LANG=en_US.UTF-8
 unset ZHANGGUI_STAFF ZHANGGUI_DB ZHANGGUI_NOW
 RANDOM="$seed"  # every random choice below follows the seed

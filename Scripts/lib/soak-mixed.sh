@@ -20,7 +20,7 @@ port=$((20000 + RANDOM % 20000))
 daemon=""
 sock="$work/tmux.sock"
 t() { LC_ALL=C.UTF-8 tmux -u -S "$sock" "$@"; }
-cleanup() { [ -n "$daemon" ] && { kill -9 "$daemon"; wait "$daemon"; } 2>/dev/null; t kill-server >/dev/null 2>&1 || true; rm -rf "$work"; }
+cleanup() { [ -n "$daemon" ] && { kill -9 "$daemon"; wait "$daemon"; } 2>/dev/null || true; t kill-server >/dev/null 2>&1 || true; rm -rf "$work"; }
 trap cleanup EXIT
 export LANG=zh_CN.UTF-8
 unset ZHANGGUI_STAFF ZHANGGUI_DB ZHANGGUI_NOW
@@ -91,7 +91,7 @@ while running && [ "$SECONDS" -lt "$deadline" ]; do
         keys F"$screen"
         sleep 0.3
         switches=$((switches + 1))
-        pane | grep -qiE "locked|锁定" && locked_screens=$((locked_screens + 1)) && pane >>"$work/tui-locked.log"
+        pane | grep -qiE "database is locked|SQLITE_BUSY" && locked_screens=$((locked_screens + 1)) && pane >>"$work/tui-locked.log"
     done
 done
 failed=0

@@ -88,6 +88,28 @@ struct HubHardeningTests {
         }
     }
 
+    @Test("a token an empty push bound to junk before the fix is freed when the hub opens (sync.v3); real bindings stay")
+    func repairsOldBindings() throws {
+        let world = try SyncWorld()
+        let (junk, _) = try world.service.registry.register(name: "被绑错的")
+        let (real, _) = try world.service.registry.register(name: "真的")
+        let (pushed, _) = try world.service.registry.register(name: "推过的")
+        let notebook: DeviceID = IDSource.random.next()
+        try world.hub.writeLocal { db in
+            try db.execute(sql: "UPDATE hub_device SET deviceID = 'x' WHERE id = ?", arguments: [junk.id])
+            try db.execute(sql: "UPDATE hub_device SET deviceID = ? WHERE id = ?", arguments: [notebook.rawValue, real.id])
+            try db.execute(sql: "UPDATE hub_device SET deviceID = 'y', opsPushed = 3 WHERE id = ?", arguments: [pushed.id])
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'sync.v3'")  // as a hub from before the fix
+        }
+        let reopened = try ShopDatabase.open(at: world.directory.appendingPathComponent("hub.sqlite").path, modules: modules,
+                                             clock: .fixed(SyncWorld.now))
+        let registry = DeviceRegistry(reopened)
+        #expect(try registry.find(junk.id).deviceID == nil)
+        #expect(try registry.find(real.id).deviceID == notebook.rawValue)
+        #expect(try registry.find(pushed.id).deviceID == "y")  // it carried ops: those are in the journal, kept as they are
+        #expect(DeviceID(rawValue: notebook.rawValue).isWellFormed && !DeviceID(rawValue: "x").isWellFormed)
+    }
+
     @Test("a body that is not JSON gets 415 before it is read; parameters and case are fine")
     func contentTypes() async throws {
         let world = try SyncWorld()
