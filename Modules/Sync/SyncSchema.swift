@@ -45,7 +45,8 @@ public enum SyncStore {
                 WHERE deviceID IS NOT NULL AND opsPushed = 0 AND NOT (deviceID GLOB '\(uuidGlob)')
                 """)],
         handlers: [],
-        readTables: []
+        readTables: [],
+        localTables: ["hub_device", "sync_incident", "sync_peer"]
     )
 
     /// A lowercase UUID as a GLOB pattern (what `DeviceID.isWellFormed` accepts).
