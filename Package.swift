@@ -111,6 +111,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: - Reports
+
+        /// The shop's figures for a day, week or month as tables, CSV and self-contained HTML pages with
+        /// SVG charts (OPS-1, OPS-2, LOG-11, ORG-2); above the features: reads their public APIs and views.
+        .target(
+            name: "Reporting",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Printing",
+                           .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Modules/Reporting",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
+
         /// Notebooks and the hub: device tokens, notebook files, the sync protocol's types, the hub's
         /// push/pull logic and the client (DESIGN.md, "Notebooks, the hub and merging").
         .target(
@@ -140,7 +153,7 @@ let package = Package(
         /// The modules every program wires in, in one list.
         .target(
             name: "ShopModules",
-            dependencies: ["Storage", "Warehouse", "Logistics", "Workforce", "Sync"],
+            dependencies: ["Storage", "Warehouse", "Logistics", "Workforce", "Sync", "Reporting"],
             path: "Modules/ShopModules",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
@@ -167,7 +180,7 @@ let package = Package(
         /// The shift desk: the TUI's screens over the same module code the CLI uses (issue 7).
         .target(
             name: "ShiftDesk",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Sync", "ShopModules", "TerminalUI",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Sync", "ShopModules", "TerminalUI", "Reporting",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Modules/ShiftDesk",
             exclude: ["README.md"],
@@ -181,7 +194,7 @@ let package = Package(
             name: "AdminCommands",
             dependencies: [
                 "ShopDomain", "Storage", "DemoShop", "Warehouse", "Workforce", "Interchange", "Sync", "ShopModules",
-                "Logistics", "Printing",
+                "Logistics", "Printing", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -217,7 +230,7 @@ let package = Package(
         .executableTarget(
             name: "zhanggui-bench",
             dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "Logistics", "Interchange", "Printing",
-                           "ShiftDesk", "TerminalUI", "DemoShop", "ShopModules",
+                           "ShiftDesk", "TerminalUI", "DemoShop", "ShopModules", "Reporting",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/ZhangguiBench",
             swiftSettings: swiftSettings
@@ -284,6 +297,13 @@ let package = Package(
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/SyncTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ReportingTests",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Reporting", "DemoShop", "ShopModules",
+                           .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/ReportingTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 import Storage
 import Logistics
+import Reporting
 import Sync
 import Warehouse
 import Workforce
@@ -7,5 +8,5 @@ import Workforce
 /// Every module the programs wire into the shop database, in one place so the CLI, the daemon
 /// and the TUI open the same schema. Each new feature module adds itself here.
 public enum ShopModules {
-    public static let all: [StorageModule] = [Warehouse.module, Logistics.module, Workforce.module, SyncStore.module]
+    public static let all: [StorageModule] = [Warehouse.module, Logistics.module, Workforce.module, SyncStore.module, Reporting.module]
 }

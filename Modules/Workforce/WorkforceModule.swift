@@ -7,7 +7,8 @@ import Storage
 public enum Workforce {
     public static let module = StorageModule(
         name: "workforce",
-        migrations: [.init("workforce.v1", sql: WorkforceSchema.v1), .init("workforce.v2", sql: WorkforceSchema.v2)],
+        migrations: [.init("workforce.v1", sql: WorkforceSchema.v1), .init("workforce.v2", sql: WorkforceSchema.v2),
+                     .init("workforce.views-reporting", sql: WorkforceReportingViews.v1)],
         handlers: RosterHandlers.all + ShiftHandlers.all + HandoverHandlers.all + FineHandlers.all,
         readTables: WorkforceSchema.readTables,
         handoverFigures: handoverFigures
