@@ -138,7 +138,7 @@ let package = Package(
         .target(
             name: "HubServer",
             dependencies: [
-                "ShopDomain", "Storage", "Sync", "ShopModules",
+                "ShopDomain", "Storage", "Sync", "ShopActions",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -152,9 +152,9 @@ let package = Package(
 
         /// The modules every program wires in, in one list.
         .target(
-            name: "ShopModules",
+            name: "ShopActions",
             dependencies: ["Storage", "Warehouse", "Logistics", "Workforce", "Sync", "Reporting"],
-            path: "Modules/ShopModules",
+            path: "Modules/ShopActions",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
         ),
@@ -180,7 +180,7 @@ let package = Package(
         /// The shift desk: the TUI's screens over the same module code the CLI uses (issue 7).
         .target(
             name: "ShiftDesk",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Sync", "ShopModules", "TerminalUI", "Reporting",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Sync", "ShopActions", "TerminalUI", "Reporting",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Modules/ShiftDesk",
             exclude: ["README.md"],
@@ -193,7 +193,7 @@ let package = Package(
         .target(
             name: "AdminCommands",
             dependencies: [
-                "ShopDomain", "Storage", "DemoShop", "Warehouse", "Workforce", "Interchange", "Sync", "ShopModules",
+                "ShopDomain", "Storage", "DemoShop", "Warehouse", "Workforce", "Interchange", "Sync", "ShopActions",
                 "Logistics", "Printing", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -212,7 +212,7 @@ let package = Package(
         /// The terminal UI for shift staff: parse, wire, run.
         .executableTarget(
             name: "zhanggui-tui",
-            dependencies: ["ShiftDesk", "TerminalUI", "ShopModules", "Storage", "ShopDomain"],
+            dependencies: ["ShiftDesk", "TerminalUI", "ShopActions", "Storage", "ShopDomain"],
             path: "Apps/zhanggui-tui",
             swiftSettings: swiftSettings
         ),
@@ -230,7 +230,7 @@ let package = Package(
         .executableTarget(
             name: "zhanggui-bench",
             dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "Logistics", "Interchange", "Printing",
-                           "ShiftDesk", "TerminalUI", "DemoShop", "ShopModules", "Reporting",
+                           "ShiftDesk", "TerminalUI", "DemoShop", "ShopActions", "Reporting",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/ZhangguiBench",
             swiftSettings: swiftSettings
@@ -279,7 +279,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TerminalUITests",
-            dependencies: ["ShopDomain", "Storage", "TerminalUI", "ShiftDesk", "DemoShop", "ShopModules", "Logistics", "Warehouse", "Workforce",
+            dependencies: ["ShopDomain", "Storage", "TerminalUI", "ShiftDesk", "DemoShop", "ShopActions", "Logistics", "Warehouse", "Workforce",
                            "Sync", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/TerminalUITests",
             resources: [.copy("Golden")],
@@ -301,7 +301,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportingTests",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Reporting", "DemoShop", "ShopModules",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Reporting", "DemoShop", "ShopActions",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/ReportingTests",
             swiftSettings: swiftSettings

@@ -6,11 +6,12 @@ import Storage
 /// other modules' public queries and declared views, plus one small feature of its own, the
 /// general manager's monthly sales target (`target.set`).
 public enum Reporting {
-    public static let module = StorageModule(
+    public static let feature = ShopFeature(
         name: "reporting",
         migrations: [.init("reporting.v1", sql: ReportingSchema.v1)],
         handlers: TargetHandlers.all,
-        readTables: ReportingSchema.readTables
+        readTables: ReportingSchema.readTables,
+        publicViews: ReportingSchema.publicViews
     )
 
     /// The target set for a month, if any.

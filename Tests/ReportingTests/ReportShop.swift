@@ -2,7 +2,7 @@ import Foundation
 import DemoShop
 import GRDB
 import ShopDomain
-import ShopModules
+import ShopActions
 import Storage
 
 /// The demo shop on a fixed clock, made once per process and copied for each test; and the
@@ -17,7 +17,7 @@ enum ReportShop {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("shop.sqlite").path
         try FileManager.default.copyItem(atPath: try template(), toPath: path)
-        return try ShopDatabase.open(at: path, modules: ShopModules.all, clock: .fixed(now))
+        return try ShopDatabase.open(at: path, modules: ShopFeatures.all, clock: .fixed(now))
     }
 
     nonisolated(unsafe) private static var made: String?
@@ -30,7 +30,7 @@ enum ReportShop {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("zhanggui-report-template-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("shop.sqlite").path
-        let database = try DemoShop.create(at: path, seed: 7, modules: ShopModules.all, clock: .fixed(now))
+        let database = try DemoShop.create(at: path, seed: 7, modules: ShopFeatures.all, clock: .fixed(now))
         try database.checkpoint()
         made = path
         return path
