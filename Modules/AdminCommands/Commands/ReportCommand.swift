@@ -84,7 +84,7 @@ extension ReportCommand {
         func run() throws {
             let session = try Session(global)
             let period = try options.period(session)
-            let now = session.database.clock.now()
+            let now = session.now
             let report = try session.read { db in
                 try InventoryReport.build(db, period: period, today: session.today, now: now, zone: session.zone)
             }

@@ -23,9 +23,9 @@ enum ReportFiles {
 
     /// Files the report as the acting person's due report(s) through Workforce's `plan.written`.
     static func file(_ report: String, period: ReportPeriod, summary: String, session: Session, actor: ActorOption, json: Bool) throws {
-        let me = try actor.resolve(in: session.database)
+        let me = try actor.resolve(in: session)
         let ops = try ReportFiling.ops(report: report, period: period, name: me.name, roles: me.roles, summary: summary, in: .current)
-        try session.database.apply(ops.map { OpDraft(actor: me.id, $0) })
+        for op in ops { try session.apply(op, as: me) }
         if !json {
             for op in ops { Output.line(L("已交 \(period.label) 的\(op.kind.title(in: .zh))", "Handed in the \(op.kind.title(in: .en)) for \(period.label)")) }
         }
