@@ -70,6 +70,7 @@ extension ShippingReport {
         case .notOurs: l.pick(zh: "非我方运单", en: "not ours")
         case .voided: l.pick(zh: "已作废运单", en: "voided")
         case .missing: l.pick(zh: "账单漏列", en: "missing from statement")
+        case .otherMonth: l.pick(zh: "非本月交接", en: "handed over another month")
         }
     }
 }

@@ -11,6 +11,7 @@ enum TargetHandlers {
     static func setTarget(_ p: SalesTargetSet, _ op: Op, _ db: Database) throws {
         guard ReportPeriod.monthStart(p.month) != nil else { throw ReportingError.badMonth(p.month) }
         guard p.amount > .zero else { throw ReportingError.notPositive(p.amount.description) }
+        try InputLimits.check(money: p.amount, "amount")  // issue 19
         try db.execute(sql: "INSERT OR REPLACE INTO sales_target (month, amount, setBy, at) VALUES (?, ?, ?, ?)",
                        arguments: [p.month, p.amount.fen, op.actor.rawValue, op.hlc.wallMillis])
     }

@@ -52,6 +52,7 @@ struct NumericInputCLITests {
         Input(["waybill", "print", "--resume", "B1", "--from", "{}", "--out", "x.html", "--as", "黄乔"], .positive),
         Input(["pack", "73100000000001", "--scan", sku, "--supply", "BAG:{}", "--as", "黄乔"], .positive),
         Input(["policy", "set", "LOG-2.fine", "{}", "--as", "黄乔"], .money),
+        Input(["target", "set", "--month", "2026-12", "--amount", "{}", "--as", "黄乔"], .money),
         Input(["policy", "set", "CS-10.low-stock", "{}", "--as", "黄乔"], .nonNegative),
     ]
 

@@ -23,11 +23,11 @@ struct TargetCommand: ParsableCommand {
         @Option(help: ArgumentHelp(L("金额（元），如 150000", "Amount in yuan, e.g. 150000"))) var amount: String
 
         func run() throws {
+            let target = try money(amount, "--amount")  // issue 19: within InputLimits.money
             let session = try Session(global)
             guard ReportPeriod.monthStart(month) != nil else { throw ReportingError.badMonth(month) }
-            let money = try Money.parse(amount)
-            try session.apply(SalesTargetSet(month: month.trimmingWhitespace(), amount: money), as: actor)
-            if !global.json { Output.line(L("\(month) 销售目标：¥\(money)", "Sales target for \(month): ¥\(money)")) }
+            try session.apply(SalesTargetSet(month: month.trimmingWhitespace(), amount: target), as: actor)
+            if !global.json { Output.line(L("\(month) 销售目标：¥\(target)", "Sales target for \(month): ¥\(target)")) }
         }
     }
 
