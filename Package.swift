@@ -53,7 +53,7 @@ let package = Package(
         /// The demo shop: the seed's people and, as modules land, their goods, orders and shifts.
         .target(
             name: "DemoShop",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "Logistics", "Interchange"],
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "Logistics", "Interchange", "Approval"],
             path: "Modules/DemoShop",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
@@ -111,6 +111,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        /// Campaigns and their approval: the six-signature chain bound to the draft's content, going live,
+        /// page errors and the fines they book, the summary and P&L (CAMP-1…CAMP-3, DISC-3, ORG-3).
+        .target(
+            name: "Approval",
+            dependencies: ["ShopDomain", "Storage", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "Crypto", package: "swift-crypto")],
+            path: "Modules/Approval",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
+
         /// Notebooks and the hub: device tokens, notebook files, the sync protocol's types, the hub's
         /// push/pull logic and the client (DESIGN.md, "Notebooks, the hub and merging").
         .target(
@@ -140,7 +151,7 @@ let package = Package(
         /// The modules every program wires in, in one list.
         .target(
             name: "ShopModules",
-            dependencies: ["Storage", "Warehouse", "Logistics", "Workforce", "Sync"],
+            dependencies: ["Storage", "Warehouse", "Logistics", "Workforce", "Approval", "Sync"],
             path: "Modules/ShopModules",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
@@ -167,7 +178,7 @@ let package = Package(
         /// The shift desk: the TUI's screens over the same module code the CLI uses (issue 7).
         .target(
             name: "ShiftDesk",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Sync", "ShopModules", "TerminalUI",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Approval", "Sync", "ShopModules", "TerminalUI",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Modules/ShiftDesk",
             exclude: ["README.md"],
@@ -181,7 +192,7 @@ let package = Package(
             name: "AdminCommands",
             dependencies: [
                 "ShopDomain", "Storage", "DemoShop", "Warehouse", "Workforce", "Interchange", "Sync", "ShopModules",
-                "Logistics", "Printing",
+                "Logistics", "Printing", "Approval",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -276,6 +287,13 @@ let package = Package(
             name: "WorkforceTests",
             dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/WorkforceTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ApprovalTests",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Logistics", "Approval", "Sync", "Printing",
+                           .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/ApprovalTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(
