@@ -136,7 +136,7 @@ let package = Package(
         .target(
             name: "HubServer",
             dependencies: [
-                "ShopDomain", "Storage", "Sync", "ShopModules",
+                "ShopDomain", "Storage", "Sync", "ShopActions",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -150,9 +150,9 @@ let package = Package(
 
         /// The modules every program wires in, in one list.
         .target(
-            name: "ShopModules",
+            name: "ShopActions",
             dependencies: ["Storage", "Warehouse", "Logistics", "Workforce", "Approval", "Sync"],
-            path: "Modules/ShopModules",
+            path: "Modules/ShopActions",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
         ),
@@ -178,7 +178,7 @@ let package = Package(
         /// The shift desk: the TUI's screens over the same module code the CLI uses (issue 7).
         .target(
             name: "ShiftDesk",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Approval", "Sync", "ShopModules", "TerminalUI",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Approval", "Sync", "ShopActions", "TerminalUI",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Modules/ShiftDesk",
             exclude: ["README.md"],
@@ -191,7 +191,7 @@ let package = Package(
         .target(
             name: "AdminCommands",
             dependencies: [
-                "ShopDomain", "Storage", "DemoShop", "Warehouse", "Workforce", "Interchange", "Sync", "ShopModules",
+                "ShopDomain", "Storage", "DemoShop", "Warehouse", "Workforce", "Interchange", "Sync", "ShopActions",
                 "Logistics", "Printing", "Approval",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -210,7 +210,7 @@ let package = Package(
         /// The terminal UI for shift staff: parse, wire, run.
         .executableTarget(
             name: "zhanggui-tui",
-            dependencies: ["ShiftDesk", "TerminalUI", "ShopModules", "Storage", "ShopDomain"],
+            dependencies: ["ShiftDesk", "TerminalUI", "ShopActions", "Storage", "ShopDomain"],
             path: "Apps/zhanggui-tui",
             swiftSettings: swiftSettings
         ),
@@ -228,7 +228,7 @@ let package = Package(
         .executableTarget(
             name: "zhanggui-bench",
             dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "Logistics", "Interchange", "Printing",
-                           "ShiftDesk", "TerminalUI", "DemoShop", "ShopModules",
+                           "ShiftDesk", "TerminalUI", "DemoShop", "ShopActions",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/ZhangguiBench",
             swiftSettings: swiftSettings
@@ -277,7 +277,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TerminalUITests",
-            dependencies: ["ShopDomain", "Storage", "TerminalUI", "ShiftDesk", "DemoShop", "ShopModules", "Logistics", "Warehouse", "Workforce",
+            dependencies: ["ShopDomain", "Storage", "TerminalUI", "ShiftDesk", "DemoShop", "ShopActions", "Logistics", "Warehouse", "Workforce",
                            "Sync", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/TerminalUITests",
             resources: [.copy("Golden")],

@@ -8,7 +8,7 @@ import Logistics
 import Warehouse
 import Workforce
 
-let approvalModules: [StorageModule] = [Warehouse.module, Logistics.module, Workforce.module, Approval.module]
+let approvalModules: [ShopFeature] = [Warehouse.feature, Logistics.feature, Workforce.feature, Approval.feature]
 
 /// A clock the test moves by hand, in the shop's zone.
 final class ApprovalClock: Sendable {
@@ -30,7 +30,7 @@ struct ApprovalShop {
     let directory: URL
     let gm: StaffID, lead: StaffID, designer: StaffID, sales: StaffID, hand: StaffID
 
-    init(modules: [StorageModule] = approvalModules) throws {
+    init(modules: [ShopFeature] = approvalModules) throws {
         time.set("2026-11-20", 9)
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("zhanggui-approval-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

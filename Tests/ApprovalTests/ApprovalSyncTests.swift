@@ -11,7 +11,7 @@ import Testing
 /// a person resolves, never a silent pick; a duplicate error books its fines once.
 @Suite("Campaign approval across notebooks")
 struct ApprovalSyncTests {
-    static let modules = approvalModules + [SyncStore.module]
+    static let modules = approvalModules + [SyncStore.feature]
 
     struct World {
         let shop: ApprovalShop

@@ -2,20 +2,19 @@ import GRDB
 import ShopDomain
 import Storage
 
-/// Campaigns and their approval as a storage module: the declaration, the six-signature chain
+/// Campaigns and their approval as a shop feature: the declaration, the six-signature chain
 /// bound to the draft's content, going live, page errors and their fines, the summary
 /// (CAMP-1…CAMP-3, DISC-3, ORG-3).
 public enum Approval {
-    public static let module = StorageModule(
+    /// Other modules (Listing, Reporting) read its views `campaign_v` and `campaign_price_v`.
+    public static let feature = ShopFeature(
         name: "approval",
         migrations: [.init("approval.v1", sql: ApprovalSchema.v1), .init("approval.v2", sql: ApprovalSchema.views)],
         handlers: CampaignHandlers.all + SignatureHandlers.all + ErrorHandlers.all,
         readTables: ApprovalSchema.readTables,
+        publicViews: ApprovalSchema.viewNames,
         handoverFigures: handoverFigures
     )
-
-    /// The views other modules read (Listing, Reporting): `campaign_v`, `campaign_price_v`.
-    public static let publicViews = ApprovalSchema.viewNames
 
     @Sendable static func handoverFigures(_ db: Database) throws -> [HandoverFigure] {
         let waiting = try CampaignQueries.waiting(db)
