@@ -77,7 +77,7 @@ public struct CampaignChain: Sendable, Equatable, Codable {
 
     /// The last standing signature before `step` that covers the files, for "what changed since".
     public var lastSignature: CampaignSignature? {
-        steps.compactMap(\.signature).filter { $0.outcome == .signed }.max { $0.at < $1.at }
+        steps.compactMap(\.signature).filter { $0.outcome == .signed }.max { ($0.at, $0.step) < ($1.at, $1.step) }
     }
 }
 

@@ -62,7 +62,7 @@ enum SignatureHandlers {
         let standing = chain[p.step]
         if !local, standing.status == .rejected, standing.signature?.contentHash == p.contentHash { return }  // rejected on two devices
         // Kept by a person over the signature it clashed with: the rejection stands now.
-        let resolving = !local && (try ParkedOps.isParked(op, db))
+        let resolving = try !local && ParkedOps.isParked(op, db)
         guard p.contentHash == record.contentHash else {
             throw ApprovalError.staleHash(step: p.step, signed: p.contentHash, current: record.contentHash)
         }
@@ -77,7 +77,7 @@ enum SignatureHandlers {
         try db.execute(sql: """
             UPDATE campaign_signature SET active = 0, withdrawnBy = ?
             WHERE campaignID = ? AND active = 1 AND id <> ? AND step IN (\(back.map { _ in "?" }.joined(separator: ", ")))
-            """, arguments: StatementArguments([id, p.campaign, id] + back))
+            """, arguments: StatementArguments([id, p.campaign, id] as [any DatabaseValueConvertible] + back.map { $0 as any DatabaseValueConvertible }))
     }
 
     /// CAMP-1: live only after 定稿 on the content as it is; otherwise only by the GM's override

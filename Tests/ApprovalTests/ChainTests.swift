@@ -96,7 +96,7 @@ import Testing
         #expect(detail.chain[.design].status == .pending)
         #expect(detail.chain[.proofread].status == .rejected)
         #expect(detail.chain[.proofread].signature?.reason == "价格写错")
-        #expect(detail.history.count == 6)
+        #expect(detail.history.count == 5)  // four signatures and the rejection
         try shop.attach(id, ["main.png": "主图 v2"])
         try shop.sign(id, .design, as: shop.designer)
         try shop.sign(id, .proofread, as: shop.lead)

@@ -27,7 +27,7 @@ public struct CampaignContent: Sendable, Equatable, Codable {
 }
 
 /// An error's identity, derived from what it is (CAMP-2): the campaign and the error's text,
-/// normalized (whitespace collapsed, case folded), so the same error recorded on two devices has
+/// normalized (whitespace removed — Chinese has none between words — and case folded), so the same error recorded on two devices has
 /// one ID and is booked once.
 public enum CampaignErrorID {
     public static func make(campaign: String, what: String) -> String {
@@ -35,6 +35,6 @@ public enum CampaignErrorID {
     }
 
     public static func normalized(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").lowercased()
+        String(text.filter { !$0.isWhitespace }).lowercased()
     }
 }
