@@ -139,7 +139,7 @@ final class ApprovalInboxScreen: Screen {
         let p = pending[index]
         let typed = pin.text
         pin = TextField(masked: true)
-        switch try PINCheck.check(ctx.database, staff: me.id, pin: typed) {
+        switch try ctx.session.login(me.id, pin: typed) {
         case .accepted:
             entry = .none
         case .wrong(let left):

@@ -82,7 +82,7 @@ extension CampaignCommand {
                 endsOn: try CampaignCommand.date(ends, "--ends"), requirements: requirements.trimmingWhitespace(),
                 items: try item.map(CampaignCommand.item), budget: try Money.parse(budget), feePermille: try feeRate.map(CampaignCommand.feeRate))
             let campaign = id?.trimmingWhitespace() ?? ShortID.make("CP", day: session.today, ids: .random)
-            let me = try actor.resolve(in: session.database)
+            let me = try actor.resolve(in: session)
             let hash = CampaignContent(declaration: declaration, files: []).hash
             try session.database.apply([
                 OpDraft(actor: me.id, CampaignDeclared(campaign: campaign, declaration: declaration)),
@@ -165,7 +165,7 @@ extension CampaignCommand {
 
         func run() throws {
             let session = try Session(global)
-            let me = try actor.resolve(in: session.database)
+            let me = try actor.resolve(in: session)
             let pending = try session.read { db in try CampaignQueries.inbox(db, for: me.id) }
             if global.json { return Output.json(pending) }
             var table = TextTable([.init(L("活动", "Campaign")), .init(L("名称", "Name")), .init(L("待签", "Step")), .init(L("内容", "Content")),
