@@ -60,7 +60,7 @@ extension CampaignCommand {
             totals.append(L("平台费（\(CampaignShow.rate(report.feePermille))）", "Platform fee (\(CampaignShow.rate(report.feePermille)))"), report.platformFee.description)
             totals.append(L("推广花费", "Promotion spent"), report.spent.description)
             totals.append(L("成本合计", "Total cost"), report.totalCost.description)
-            totals.append(L("毛利", "Margin"), report.margin.description + (report.marginPermille.map { "（\(CampaignShow.rate($0))）" } ?? ""))
+            totals.append(L("毛利", "Margin"), report.margin.description + (report.marginPermille.map { L("（", " (") + CampaignShow.rate($0) + L("）", ")") } ?? ""))
             Output.table(totals)
             if !report.missingCost.isEmpty {
                 Output.line(L("注意：商品资料里没有成本，按 0 计：", "Note: no cost in the catalogue, counted as 0: ") + report.missingCost.joined(separator: ", "))

@@ -35,7 +35,8 @@ enum CampaignShow {
             Output.line(L("已上线：\(session.time(liveAt))（\(d.liveBy ?? "")）", "Live since \(session.time(liveAt)) (\(d.liveBy ?? ""))")
                         + (d.liveOverride.map { L("　总经理强制上线，原因：", "; the GM's override, reason: ") + $0 } ?? ""))
         } else if let next = d.chain.next {
-            Output.line(L("等待：", "Waiting for: ") + next.title(in: Language.current) + "（" + next.roles.map { $0.title(in: Language.current) }.joined(separator: "/") + "）")
+            Output.line(L("等待：", "Waiting for: ") + next.title(in: Language.current) + L("（", " (")
+                        + next.roles.map { $0.title(in: Language.current) }.joined(separator: "/") + L("）", ")"))
         } else {
             Output.line(L("已定稿，可上线：zhanggui campaign live \(d.campaign)", "Finalized; go live with zhanggui campaign live \(d.campaign)"))
         }
@@ -56,6 +57,7 @@ enum CampaignShow {
     }
 
     static func rate(_ permille: Int) -> String {
-        permille % 10 == 0 ? "\(permille / 10)%" : "\(permille / 10).\(permille % 10)%"
+        let sign = permille < 0 ? "-" : "", value = abs(permille)
+        return sign + (value % 10 == 0 ? "\(value / 10)%" : "\(value / 10).\(value % 10)%")
     }
 }
