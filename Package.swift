@@ -125,7 +125,7 @@ let package = Package(
         .target(
             name: "HubServer",
             dependencies: [
-                "ShopDomain", "Storage", "Sync", "ShopModules",
+                "ShopDomain", "Storage", "Sync", "ShopActions",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -139,9 +139,9 @@ let package = Package(
 
         /// The modules every program wires in, in one list.
         .target(
-            name: "ShopModules",
+            name: "ShopActions",
             dependencies: ["Storage", "Warehouse", "Logistics", "Workforce", "Sync"],
-            path: "Modules/ShopModules",
+            path: "Modules/ShopActions",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
         ),
@@ -167,7 +167,7 @@ let package = Package(
         /// The shift desk: the TUI's screens over the same module code the CLI uses (issue 7).
         .target(
             name: "ShiftDesk",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Sync", "ShopModules", "TerminalUI",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Sync", "ShopActions", "TerminalUI",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Modules/ShiftDesk",
             exclude: ["README.md"],
@@ -180,7 +180,7 @@ let package = Package(
         .target(
             name: "AdminCommands",
             dependencies: [
-                "ShopDomain", "Storage", "DemoShop", "Warehouse", "Workforce", "Interchange", "Sync", "ShopModules",
+                "ShopDomain", "Storage", "DemoShop", "Warehouse", "Workforce", "Interchange", "Sync", "ShopActions",
                 "Logistics", "Printing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -199,7 +199,7 @@ let package = Package(
         /// The terminal UI for shift staff: parse, wire, run.
         .executableTarget(
             name: "zhanggui-tui",
-            dependencies: ["ShiftDesk", "TerminalUI", "ShopModules", "Storage", "ShopDomain"],
+            dependencies: ["ShiftDesk", "TerminalUI", "ShopActions", "Storage", "ShopDomain"],
             path: "Apps/zhanggui-tui",
             swiftSettings: swiftSettings
         ),
@@ -217,7 +217,7 @@ let package = Package(
         .executableTarget(
             name: "zhanggui-bench",
             dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "Logistics", "Interchange", "Printing",
-                           "ShiftDesk", "TerminalUI", "DemoShop", "ShopModules",
+                           "ShiftDesk", "TerminalUI", "DemoShop", "ShopActions",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/ZhangguiBench",
             swiftSettings: swiftSettings
@@ -266,7 +266,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TerminalUITests",
-            dependencies: ["ShopDomain", "Storage", "TerminalUI", "ShiftDesk", "DemoShop", "ShopModules", "Logistics", "Warehouse", "Workforce",
+            dependencies: ["ShopDomain", "Storage", "TerminalUI", "ShiftDesk", "DemoShop", "ShopActions", "Logistics", "Warehouse", "Workforce",
                            "Sync", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/TerminalUITests",
             resources: [.copy("Golden")],

@@ -33,7 +33,7 @@ public enum FineQueries {
     public static func fines(_ db: Database, from: Date? = nil, until: Date? = nil, staff: StaffID? = nil, month: String? = nil,
                              rule: String? = nil) throws -> [Fine] {
         try Row.fetchAll(db, sql: """
-            SELECT f.*, COALESCE((SELECT name FROM staff s WHERE s.id = f.staffID), f.staffID) AS name,
+            SELECT f.*, COALESCE((SELECT name FROM staff_v s WHERE s.id = f.staffID), f.staffID) AS name,
                    (SELECT reason FROM fine_waiver w WHERE w.fineKey = f.fineKey) AS waived,
                    (SELECT reason FROM fine_contest c WHERE c.fineKey = f.fineKey ORDER BY at DESC LIMIT 1) AS contested
             FROM fine f
@@ -59,7 +59,7 @@ public enum FineQueries {
     /// DISC-1: the people whose month reached the dismissal count, not waived: for the GM (ORG-3).
     public static func dismissalFlags(_ db: Database) throws -> [(staff: String, name: String, month: String)] {
         try Row.fetchAll(db, sql: """
-            SELECT DISTINCT f.staffID, f.month, COALESCE((SELECT name FROM staff s WHERE s.id = f.staffID), f.staffID) AS name
+            SELECT DISTINCT f.staffID, f.month, COALESCE((SELECT name FROM staff_v s WHERE s.id = f.staffID), f.staffID) AS name
             FROM fine f WHERE dismissal = 1 AND fineKey NOT IN (SELECT fineKey FROM fine_waiver) ORDER BY month DESC, staffID
             """).map { ($0["staffID"], $0["name"], $0["month"]) }
     }

@@ -53,7 +53,7 @@ public enum FundQueries {
             range = zone.start(of: first).millis..<zone.start(of: nextFirst).millis
         }
         let entries = try Row.fetchAll(db, sql: """
-            SELECT e.*, (SELECT name FROM staff s WHERE s.id = e.staffID) AS name FROM fund_entry e WHERE at >= ? AND at < ? ORDER BY position
+            SELECT e.*, (SELECT name FROM staff_v s WHERE s.id = e.staffID) AS name FROM fund_entry e WHERE at >= ? AND at < ? ORDER BY position
             """, arguments: [range.lowerBound, range.upperBound]).map { FundEntry(row: $0) }
         let people = try Row.fetchAll(db, sql: """
             WITH owed AS (SELECT staffID, SUM(CASE WHEN at >= ?1 THEN amount ELSE 0 END) AS period, SUM(amount) AS total FROM fine
@@ -64,9 +64,9 @@ public enum FundQueries {
             SELECT p.staffID, COALESCE(s.name, p.staffID) AS name, COALESCE(o.period, 0) AS owed, COALESCE(d.period, 0) AS paid,
                    COALESCE(o.total, 0) - COALESCE(d.total, 0) AS outstanding
             FROM people p LEFT JOIN owed o ON o.staffID = p.staffID LEFT JOIN paid d ON d.staffID = p.staffID
-                 LEFT JOIN staff s ON s.id = p.staffID
+                 LEFT JOIN staff_v s ON s.id = p.staffID
             WHERE COALESCE(o.period, 0) != 0 OR COALESCE(d.period, 0) != 0 OR COALESCE(o.total, 0) != COALESCE(d.total, 0)
-            ORDER BY s.addedAt, s.rowid, p.staffID
+            ORDER BY s.addedAt, p.staffID
             """, arguments: [range.lowerBound, range.upperBound]).map {
             FundStatement.Person(staff: $0["staffID"], name: $0["name"], owed: Money(fen: $0["owed"]), paid: Money(fen: $0["paid"]),
                                  outstanding: Money(fen: $0["outstanding"]))

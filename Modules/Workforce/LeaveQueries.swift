@@ -45,7 +45,7 @@ public struct UnusedLeavePay: Sendable, Equatable, Codable {
 public enum LeaveQueries {
     public static func leaves(_ db: Database, staff: StaffID? = nil, status: String? = nil) throws -> [Leave] {
         try Row.fetchAll(db, sql: """
-            SELECT l.*, COALESCE((SELECT name FROM staff s WHERE s.id = l.staffID), l.staffID) AS name FROM leave_request l
+            SELECT l.*, COALESCE((SELECT name FROM staff_v s WHERE s.id = l.staffID), l.staffID) AS name FROM leave_request l
             WHERE (?1 IS NULL OR staffID = ?1) AND (?2 IS NULL OR status = ?2) ORDER BY startDay DESC, requestedAt DESC, id
             """, arguments: [staff?.rawValue, status]).map {
             Leave(id: $0["id"], staff: $0["staffID"], name: $0["name"], kind: LeaveKind(rawValue: $0["kind"]) ?? .personal, relation: $0["relation"],
@@ -126,11 +126,11 @@ public struct TrainingRecord: Sendable, Equatable, Codable {
 public enum TrainingQueries {
     public static func record(_ db: Database, staff: StaffID) throws -> TrainingRecord {
         let topics = try Row.fetchAll(db, sql: """
-            SELECT t.topic, t.day, COALESCE((SELECT name FROM staff s WHERE s.id = t.trainer), t.trainer) AS trainer
+            SELECT t.topic, t.day, COALESCE((SELECT name FROM staff_v s WHERE s.id = t.trainer), t.trainer) AS trainer
             FROM training t WHERE staffID = ? ORDER BY day, id
             """, arguments: [staff.rawValue]).map { TrainingRecord.Topic(topic: $0["topic"], day: $0["day"], trainer: $0["trainer"]) }
         let sign = try Row.fetchOne(db, sql: """
-            SELECT COALESCE((SELECT name FROM staff s WHERE s.id = o.signedBy), o.signedBy) AS name, at FROM training_signoff o WHERE staffID = ?
+            SELECT COALESCE((SELECT name FROM staff_v s WHERE s.id = o.signedBy), o.signedBy) AS name, at FROM training_signoff o WHERE staffID = ?
             """, arguments: [staff.rawValue])
         return TrainingRecord(topics: topics, signedOffBy: sign?["name"], signedOffAt: (sign?["at"] as Int64?).map(Date.init(millis:)))
     }

@@ -32,6 +32,9 @@ enum PeopleSchema {
         );
         """
 
+    /// What other features may read: the fund's ledger and leave notes.
+    static let views = ["fund_entry_v", "leave_v"]
+
     static let readTables = ["fine_waiver", "fine_contest", "fund_entry", "fund_head", "leave_request", "staff_wage", "training", "training_signoff", "shift_return"]
 }
 

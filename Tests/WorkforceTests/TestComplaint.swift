@@ -22,7 +22,7 @@ struct TestComplaint: FineBearing {
 
 /// The feature that owns `test.complaint` (Workforce only follows it).
 enum TestCare {
-    static let module = StorageModule(name: "test-care", migrations: [], handlers: [
+    static let feature = ShopFeature(name: "test-care", migrations: [], handlers: [
         OpHandler(TestComplaint.self, authorization: .anyStaff) { _, _, _ in },
     ], readTables: [])
 }

@@ -25,7 +25,7 @@ struct WorkforceShop {
     let gm: StaffID, lead: StaffID, agent: StaffID, night: StaffID, hand: StaffID
 
     /// The workforce following a test-only fine-bearing kind, and the feature that owns it.
-    static let modules = [Warehouse.module, TestCare.module, Workforce.module(fineKinds: FineBearingKinds.all + [TestComplaint.self])]
+    static let modules = [Warehouse.feature, TestCare.feature, Workforce.feature(fineKinds: FineBearingKinds.all + [TestComplaint.self])]
 
     init() throws {
         time.set("2026-11-23", 7)

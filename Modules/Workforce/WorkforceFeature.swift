@@ -5,19 +5,22 @@ import Storage
 /// Shifts and handover as a storage module: rota, cleaning rota, shifts with lateness, the
 /// handover book, memos and reports (HR-1, HR-2, HR-4, HR-5, HR-7, ORG-2).
 public enum Workforce {
-    public static let module = module(fineKinds: FineBearingKinds.all)
+    public static let feature = feature(fineKinds: FineBearingKinds.all)
 
     /// The feature, following `fineKinds` to book their fines (every program: `FineBearingKinds.all`;
     /// a test adds kinds of its own).
-    public static func module(fineKinds: [any FineBearing.Type]) -> StorageModule {
-        StorageModule(
+    public static func feature(fineKinds: [any FineBearing.Type]) -> ShopFeature {
+        ShopFeature(
             name: "workforce",
             migrations: [.init("workforce.v1", sql: WorkforceSchema.v1), .init("workforce.v2", sql: WorkforceSchema.v2),
+                         .init("workforce.v3", sql: WorkforceViews.v1),
                          .init("workforce.people-1", sql: PeopleSchema.fines),
                          .init("workforce.people-2", sql: PeopleSchema.fund),
                          .init("workforce.people-3", sql: PeopleSchema.leave)],
-            handlers: RosterHandlers.all + ShiftHandlers.all + HandoverHandlers.all + FineHandlers.all + FundHandlers.all + LeaveHandlers.all + TrainingHandlers.all + FineFollower.handlers(fineKinds),
+            handlers: RosterHandlers.all + ShiftHandlers.all + HandoverHandlers.all + FineHandlers.all + FundHandlers.all + LeaveHandlers.all
+                + TrainingHandlers.all + FineFollower.handlers(fineKinds),
             readTables: WorkforceSchema.readTables + PeopleSchema.readTables,
+            publicViews: WorkforceViews.names + PeopleSchema.views,
             handoverFigures: handoverFigures
         )
     }
