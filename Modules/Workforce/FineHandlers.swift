@@ -7,7 +7,7 @@ import Storage
 enum FineHandlers {
     static let all: [OpHandler] = [
         .following(ParcelMisshipped.self, project: misshipped),
-        OpHandler(FineBooked.self, authorization: .permission(.bookFines), project: booked),
+        OpHandler(FineBooked.self, authorization: .permission(.supervise), project: booked),
         OpHandler(FineContested.self, authorization: .anyStaff, project: contested),
         OpHandler(FineWaived.self, authorization: .anyStaff, project: waived),
     ]

@@ -12,10 +12,9 @@ struct FundTests {
     @Test("fines are owed to the fund; paid in, spent with the GM's approval and never beyond the balance; the month's statement")
     func statement() throws {
         let shop = try WorkforceShop()
-        try shop.apply(FineBooked(staff: shop.agent, rule: "DISC-2", what: "玩手机"), as: shop.lead, at: "2026-11-10", 10)
-        try shop.apply(FineBooked(staff: shop.agent, rule: "DISC-2", what: "桌面不洁"), as: shop.lead, at: "2026-11-12", 10)
-        try shop.apply(FineBooked(staff: shop.night, rule: "DISC-2", what: "玩手机"), as: shop.lead, at: "2026-12-01", 10)
-        try shop.apply(FundPaid(staff: shop.agent, amount: Money(yuan: 20)), as: shop.agent, at: "2026-11-20", 10)
+        try shop.apply(FineBooked(staff: shop.agent, rule: "DISC-2", what: "玩手机"), as: shop.lead, at: "2026-11-24", 10)
+        try shop.apply(FineBooked(staff: shop.agent, rule: "DISC-2", what: "桌面不洁"), as: shop.lead, at: "2026-11-25", 10)
+        try shop.apply(FundPaid(staff: shop.agent, amount: Money(yuan: 20)), as: shop.agent, at: "2026-11-26", 10)
         #expect(throws: PeopleError.spendingNotGM) {
             try shop.apply(FundSpent(what: "下午茶", amount: Money(yuan: 5), receipt: Self.receipt), as: shop.lead)
         }
@@ -24,6 +23,7 @@ struct FundTests {
         }
         #expect(throws: PeopleError.badReceipt("abc")) { try shop.apply(FundSpent(what: "下午茶", amount: Money(yuan: 5), receipt: "abc"), as: shop.gm) }
         try shop.apply(FundSpent(what: "下午茶", amount: Money(yuan: 15), receipt: Self.receipt), as: shop.gm, at: "2026-11-28", 15)
+        try shop.apply(FineBooked(staff: shop.night, rule: "DISC-2", what: "玩手机"), as: shop.lead, at: "2026-12-01", 10)
         let november = try shop.database.read { db in try FundQueries.statement(db, month: "2026-11") }
         #expect(november.owed == Money(yuan: 20) && november.paid == Money(yuan: 20) && november.spent == Money(yuan: 15))
         #expect(november.balance == Money(yuan: 5) && november.entries.count == 2)
@@ -67,7 +67,7 @@ struct FundTests {
             _ = try db.merge(base)
             return db
         }
-        for (index, hour) in [(0, 9), (1, 10), (0, 11), (1, 8)] {
+        for (index, hour) in [(0, 9), (1, 8), (0, 11), (1, 10)] {
             clocks[index].set("2026-11-24", hour)
             try devices[index].apply(OpDraft(actor: shop.agent, FundPaid(staff: shop.agent, amount: Money(yuan: Int64(hour)))))
         }
