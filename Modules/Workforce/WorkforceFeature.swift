@@ -5,6 +5,7 @@ import Storage
 /// Shifts and handover as a storage module: rota, cleaning rota, shifts with lateness, the
 /// handover book, memos and reports (HR-1, HR-2, HR-4, HR-5, HR-7, ORG-2).
 public enum Workforce {
+<<<<<<< HEAD
     public static let feature = feature(fineKinds: FineBearingKinds.all)
 
     /// The feature, following `fineKinds` to book their fines (every program: `FineBearingKinds.all`;
@@ -24,6 +25,17 @@ public enum Workforce {
             handoverFigures: handoverFigures
         )
     }
+=======
+    public static let feature = ShopFeature(
+        name: "workforce",
+        migrations: [.init("workforce.v1", sql: WorkforceSchema.v1), .init("workforce.v2", sql: WorkforceSchema.v2),
+                     .init("workforce.v3", sql: WorkforceViews.v1), .init("workforce.views-reporting", sql: WorkforceReportingViews.v1)],
+        handlers: RosterHandlers.all + ShiftHandlers.all + HandoverHandlers.all + FineHandlers.all,
+        readTables: WorkforceSchema.readTables,
+        publicViews: WorkforceViews.names + WorkforceReportingViews.names,
+        handoverFigures: handoverFigures
+    )
+>>>>>>> main
 
     @Sendable static func handoverFigures(_ db: Database) throws -> [HandoverFigure] {
         let open = try String.fetchAll(db, sql: "SELECT id FROM handover_item WHERE status = 'open' ORDER BY writtenAt, rowid")
