@@ -24,11 +24,8 @@ public struct Zhanggui: ParsableCommand {
                 OrderCommand.self, WaybillCommand.self, PickCommand.self, PackCommand.self, PickupCommand.self, ParcelCommand.self,
                 StubCommand.self, ClaimCommand.self, CourierCommand.self, FineCommand.self, FundCommand.self,
                 RosterCommand.self, ShiftCommand.self, HandoverCommand.self, MemoCommand.self, PlanCommand.self, DueCommand.self,
-<<<<<<< HEAD
                 LeaveCommand.self, WageCommand.self, TrainingCommand.self,
-=======
                 ReportCommand.self, TargetCommand.self,
->>>>>>> main
                 DeviceCommand.self, NotebookCommand.self, SyncCommand.self, ConflictCommand.self,
                 JournalCommand.self, BackupCommand.self, DemoCommand.self,
             ]

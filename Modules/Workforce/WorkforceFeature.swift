@@ -5,7 +5,6 @@ import Storage
 /// Shifts and handover as a storage module: rota, cleaning rota, shifts with lateness, the
 /// handover book, memos and reports (HR-1, HR-2, HR-4, HR-5, HR-7, ORG-2).
 public enum Workforce {
-<<<<<<< HEAD
     public static let feature = feature(fineKinds: FineBearingKinds.all)
 
     /// The feature, following `fineKinds` to book their fines (every program: `FineBearingKinds.all`;
@@ -14,28 +13,17 @@ public enum Workforce {
         ShopFeature(
             name: "workforce",
             migrations: [.init("workforce.v1", sql: WorkforceSchema.v1), .init("workforce.v2", sql: WorkforceSchema.v2),
-                         .init("workforce.v3", sql: WorkforceViews.v1),
+                         .init("workforce.v3", sql: WorkforceViews.v1), .init("workforce.views-reporting", sql: WorkforceReportingViews.v1),
                          .init("workforce.people-1", sql: PeopleSchema.fines),
                          .init("workforce.people-2", sql: PeopleSchema.fund),
                          .init("workforce.people-3", sql: PeopleSchema.leave)],
             handlers: RosterHandlers.all + ShiftHandlers.all + HandoverHandlers.all + FineHandlers.all + FundHandlers.all + LeaveHandlers.all
                 + TrainingHandlers.all + FineFollower.handlers(fineKinds),
             readTables: WorkforceSchema.readTables + PeopleSchema.readTables,
-            publicViews: WorkforceViews.names + PeopleSchema.views,
+            publicViews: WorkforceViews.names + WorkforceReportingViews.names + PeopleSchema.views,
             handoverFigures: handoverFigures
         )
     }
-=======
-    public static let feature = ShopFeature(
-        name: "workforce",
-        migrations: [.init("workforce.v1", sql: WorkforceSchema.v1), .init("workforce.v2", sql: WorkforceSchema.v2),
-                     .init("workforce.v3", sql: WorkforceViews.v1), .init("workforce.views-reporting", sql: WorkforceReportingViews.v1)],
-        handlers: RosterHandlers.all + ShiftHandlers.all + HandoverHandlers.all + FineHandlers.all,
-        readTables: WorkforceSchema.readTables,
-        publicViews: WorkforceViews.names + WorkforceReportingViews.names,
-        handoverFigures: handoverFigures
-    )
->>>>>>> main
 
     @Sendable static func handoverFigures(_ db: Database) throws -> [HandoverFigure] {
         let open = try String.fetchAll(db, sql: "SELECT id FROM handover_item WHERE status = 'open' ORDER BY writtenAt, rowid")
