@@ -56,7 +56,7 @@ let package = Package(
         /// The demo shop: the seed's people and, as modules land, their goods, orders and shifts.
         .target(
             name: "DemoShop",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "Logistics"],
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "Logistics", "Approval"],
             path: "Modules/DemoShop",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
@@ -114,6 +114,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        /// Campaigns and their approval: the six-signature chain bound to the draft's content, going live,
+        /// page errors and the fines they book, the summary and P&L (CAMP-1…CAMP-3, DISC-3, ORG-3).
+        .target(
+            name: "Approval",
+            dependencies: ["ShopDomain", "Storage", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "Crypto", package: "swift-crypto")],
+            path: "Modules/Approval",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Reports
 
         /// The shop's figures for a day, week or month as tables, CSV and self-contained HTML pages with
@@ -160,7 +171,7 @@ let package = Package(
         /// The modules every program wires in, in one list.
         .target(
             name: "ShopActions",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Sync", "Reporting", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Approval", "Sync", "Reporting", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Modules/ShopActions",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
@@ -196,7 +207,7 @@ let package = Package(
         /// The shift desk: the TUI's screens over the same module code the CLI uses (issue 7).
         .target(
             name: "ShiftDesk",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Sync", "ShopActions", "TerminalUI", "Reporting",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Approval", "Sync", "ShopActions", "TerminalUI", "Reporting",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Modules/ShiftDesk",
             exclude: ["README.md"],
@@ -210,7 +221,7 @@ let package = Package(
             name: "AdminCommands",
             dependencies: [
                 "ShopDomain", "Storage", "DemoShop", "Warehouse", "Workforce", "Interchange", "Sync", "ShopActions",
-                "Logistics", "Printing", "Reporting",
+                "Logistics", "Printing", "Reporting", "Approval",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -305,6 +316,13 @@ let package = Package(
             name: "WorkforceTests",
             dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/WorkforceTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ApprovalTests",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Logistics", "Approval", "Sync", "Printing",
+                           .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/ApprovalTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(
