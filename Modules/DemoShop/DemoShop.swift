@@ -54,6 +54,7 @@ public enum DemoShop {
         var warehouse = DemoWarehouse(database: database, ids: ids, random: SeededGenerator(seed: seed), gm: gm, hand: hand,
                                       today: today.adding(days: -16))
         try warehouse.build()
+        try DemoPeople(database: database, clock: history, zone: zone, ids: ids, start: today.adding(days: -16)).build()
         let approval = DemoApproval(database: database, clock: history, zone: zone, today: today)
         try approval.buildChains()
         var logistics = DemoLogistics(database: database, clock: history, zone: zone, ids: ids, random: SeededGenerator(seed: seed &+ 1),

@@ -44,7 +44,7 @@ final class DashboardScreen: Screen {
         "orders.paid-not-printed": ("5 订单", "5 orders"), "orders.printed-not-packed": ("3 拣货打包", "3 pick & pack"),
         "orders.packed-awaiting-pickup": ("3 拣货打包", "3 pick & pack"), "orders.closed-with-waybill": ("5 订单", "5 orders"),
         "orders.unmatched-lines": ("5 订单", "5 orders"), "warehouse.low-stock": ("4 库存", "4 stock"),
-        "warehouse.recounts": ("4 库存", "4 stock"),
+        "warehouse.recounts": ("4 库存", "4 stock"), "workforce.dismissal-flags": ("0 罚款请假", "0 fines & leave"),
     ]
 
     func reload(_ ctx: DeskContext) throws {

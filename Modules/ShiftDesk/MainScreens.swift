@@ -38,6 +38,7 @@ public enum MainScreens {
         Entry(zh: "冲突", en: "Conflicts") { ConflictsScreen() },
         Entry(zh: "同步", en: "Sync") { SyncScreen() },
         Entry(zh: "审批", en: "Approvals", number: 9) { ApprovalInboxScreen() },
+        Entry(zh: "罚款请假", en: "Fines & leave", number: 10) { PeopleScreen() },
     ]
 
     static func target(for key: Key, typing: Bool) -> Entry? {

@@ -7,6 +7,9 @@ import Storage
 enum FineHandlers {
     static let all: [OpHandler] = [
         .following(ParcelMisshipped.self, project: misshipped),
+        OpHandler(FineBooked.self, authorization: .permission(.supervise), project: booked),
+        OpHandler(FineContested.self, authorization: .anyStaff, project: contested),
+        OpHandler(FineWaived.self, authorization: .anyStaff, project: waived),
     ]
 
     /// LOG-12: the packer who signed the parcel pays the fine.
@@ -18,34 +21,51 @@ enum FineHandlers {
         case .extra: ("多发", "extra item")
         case .damagedPacking: ("打包造成损坏", "damage from packing")
         }
-        try db.execute(sql: """
-            INSERT INTO fine (staffID, amount, rule, ref, reasonZh, reasonEn, bookedBy, at) VALUES (?, ?, 'LOG-12', ?, ?, ?, ?, ?)
-            """, arguments: [p.packer.rawValue, p.fine.fen, p.waybill, "快递单 \(p.waybill) \(kind.zh)", "waybill \(p.waybill): \(kind.en)",
-                             op.actor.rawValue, op.hlc.wallMillis])
+        try FineLedger.insert(key: FineLedger.key(op, 0), staff: p.packer, amount: p.fine, rule: "LOG-12", ref: p.waybill,
+                              zh: "快递单 \(p.waybill) \(kind.zh)", en: "waybill \(p.waybill): \(kind.en)", op: op,
+                              day: try ProjectionContext.day(of: op, db), db)
     }
-}
 
-/// One fine, as `fine list` shows it.
-public struct Fine: Sendable, Equatable, Codable {
-    public var staff: String
-    public var name: String
-    public var amount: Money
-    public var rule: String
-    public var ref: String
-    public var reasonZh: String
-    public var reasonEn: String
-    public var bookedBy: String
-    public var at: Date
-}
+    /// DISC-2 (and other rules' fines a supervisor books by hand).
+    static func booked(_ p: FineBooked, _ op: Op, _ db: Database) throws {
+        guard !p.what.trimmingWhitespace().isEmpty else { throw PeopleError.whatRequired }
+        guard try CoreQueries.staff(db, id: p.staff) != nil else { throw StorageError.unknownStaff(p.staff.rawValue) }
+        if p.rule != "DISC-1", p.amount == nil, FineBooked.policyKeys[p.rule] == nil { throw PeopleError.amountRequired(p.rule) }
+        if let amount = p.amount, amount <= .zero { throw PeopleError.notPositiveAmount(amount) }
+        try FineLedger.book(p.fineClaims, op, db)
+    }
 
-public enum FineQueries {
-    /// Fines booked in a month (`2026-11`, shop time) or all, newest first.
-    public static func fines(_ db: Database, from: Date? = nil, until: Date? = nil, staff: StaffID? = nil) throws -> [Fine] {
-        try Row.fetchAll(db, sql: """
-            SELECT f.*, COALESCE((SELECT name FROM staff_v s WHERE s.id = f.staffID), f.staffID) AS name FROM fine f WHERE at >= ? AND at < ? AND (? IS NULL OR staffID = ?) ORDER BY at DESC, id DESC
-            """, arguments: [from?.millis ?? Int64.min, until?.millis ?? Int64.max, staff?.rawValue, staff?.rawValue]).map {
-            Fine(staff: $0["staffID"], name: $0["name"], amount: Money(fen: $0["amount"]), rule: $0["rule"], ref: $0["ref"], reasonZh: $0["reasonZh"],
-                 reasonEn: $0["reasonEn"], bookedBy: $0["bookedBy"], at: Date(millis: $0["at"]))
+    static func contested(_ p: FineContested, _ op: Op, _ db: Database) throws {
+        let reason = p.reason.trimmingWhitespace()
+        guard !reason.isEmpty else { throw WorkforceError.reasonRequired }
+        if try ProjectionContext.isLocal(op, db), try !fineExists(p.fine, db) { throw PeopleError.unknownFine(p.fine) }
+        try db.execute(sql: "INSERT INTO fine_contest (fineKey, staffID, reason, at) VALUES (?, ?, ?, ?)",
+                       arguments: [p.fine, op.actor.rawValue, reason, op.hlc.wallMillis])
+    }
+
+    /// ORG-3: only the GM waives a fine, with a reason; the fine stays, no longer owed. Two waivers of
+    /// one fine (two devices) are one: the earlier by the op's HLC is kept.
+    static func waived(_ p: FineWaived, _ op: Op, _ db: Database) throws {
+        guard try CoreQueries.staff(db, id: op.actor)?.roles.contains(.gm) == true else { throw PeopleError.waiverNotGM }
+        let reason = p.reason.trimmingWhitespace()
+        guard !reason.isEmpty else { throw WorkforceError.reasonRequired }
+        let local = try ProjectionContext.isLocal(op, db)
+        if local, try !fineExists(p.fine, db) { throw PeopleError.unknownFine(p.fine) }
+        if local, try Bool.fetchOne(db, sql: "SELECT 1 FROM fine_waiver WHERE fineKey = ?", arguments: [p.fine]) == true {
+            throw PeopleError.alreadyWaived(p.fine)
         }
+        try db.execute(sql: """
+            INSERT INTO fine_waiver (fineKey, waivedBy, reason, at, hlcCounter, opDevice, opSeq) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (fineKey) DO UPDATE SET waivedBy = excluded.waivedBy, reason = excluded.reason, at = excluded.at,
+                hlcCounter = excluded.hlcCounter, opDevice = excluded.opDevice, opSeq = excluded.opSeq
+            WHERE (excluded.at, excluded.hlcCounter, excluded.opDevice, excluded.opSeq) < (at, hlcCounter, opDevice, opSeq)
+            """, arguments: [p.fine, op.actor.rawValue, reason, op.hlc.wallMillis, op.hlc.counter, op.deviceID.rawValue, op.deviceSeq])
+        if let row = try Row.fetchOne(db, sql: "SELECT staffID, month FROM fine WHERE fineKey = ? AND escalated = 1", arguments: [p.fine]) {
+            try FineLedger.escalate(staff: row["staffID"], month: row["month"], db)
+        }
+    }
+
+    static func fineExists(_ key: String, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM fine WHERE fineKey = ?", arguments: [key]) == true
     }
 }

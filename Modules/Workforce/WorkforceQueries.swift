@@ -172,6 +172,21 @@ public enum WorkforceQueries {
                 result.append(Due(name: person.name, kind: kind.rawValue, period: current, status: done ? "done" : "due"))
             }
         }
-        return result
+        return result + (try trainingDue(db, today: today))
+    }
+
+    /// HR-6: a person who joined after the shop's first day and whose training is not signed off is
+    /// due until the policy's period from joining has passed, then late (`period` is the deadline).
+    static func trainingDue(_ db: Database, today: CivilDate) throws -> [Due] {
+        let zone = try ProjectionContext.zone(db)
+        let opened = try CoreQueries.shop(db).createdOn
+        let signed = Set(try String.fetchAll(db, sql: "SELECT staffID FROM training_signoff"))
+        guard case .days(let period) = try ProjectionContext.policy(PolicyCatalog.item("HR-6.training-days")!, on: today, db) else { return [] }
+        return try CoreQueries.staffList(db, includeInactive: false).compactMap { record in
+            let joined = zone.day(of: record.addedAt)
+            guard joined > opened, !signed.contains(record.staff.id.rawValue) else { return nil }
+            let deadline = joined.adding(days: period)
+            return Due(name: record.staff.name, kind: "training", period: deadline.description, status: today > deadline ? "late" : "due")
+        }
     }
 }

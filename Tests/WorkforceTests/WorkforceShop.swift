@@ -24,10 +24,13 @@ struct WorkforceShop {
     let time = TestClock()
     let gm: StaffID, lead: StaffID, agent: StaffID, night: StaffID, hand: StaffID
 
+    /// The workforce following a test-only fine-bearing kind, and the feature that owns it.
+    static let modules = [Warehouse.feature, TestCare.feature, Workforce.feature(fineKinds: FineBearingKinds.all + [TestComplaint.self])]
+
     init() throws {
         time.set("2026-11-23", 7)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("zhanggui-wf-\(UUID().uuidString).sqlite").path
-        database = try ShopDatabase.create(at: path, shop: "测试小店", owner: "黄乔", modules: [Warehouse.feature, Workforce.feature], clock: time.clock)
+        database = try ShopDatabase.create(at: path, shop: "测试小店", owner: "黄乔", modules: WorkforceShop.modules, clock: time.clock)
         gm = try database.read(CoreQueries.shop).owner
         let ids: [StaffID] = (0..<4).map { _ in IDSource.random.next() }
         (lead, agent, night, hand) = (ids[0], ids[1], ids[2], ids[3])

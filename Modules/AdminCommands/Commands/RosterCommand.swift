@@ -64,7 +64,9 @@ extension RosterCommand {
 
         /// A grid: one row a person, one column a day; a shift shows as its start, a rest day as 休.
         static func print(_ session: Session, _ week: ISOWeek) throws {
-            let lines = try session.read { db in try WorkforceQueries.roster(db, week: week) }
+            let (lines, away, gaps) = try session.read { db in
+                (try WorkforceQueries.roster(db, week: week), try LeaveQueries.approvedDays(db, week: week), try LeaveQueries.rotaGaps(db, week: week))
+            }
             let names = ["一", "二", "三", "四", "五", "六", "日"], english = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
             var table = TextTable([.init(L("姓名", "Name"))] + week.days.enumerated().map { index, day in
                 .init(L("周\(names[index])", english[index]) + " " + String(day.description.suffix(5)))
@@ -83,10 +85,17 @@ extension RosterCommand {
                     let shift = line.template.flatMap(ShiftTemplate.init(rawValue:)).map { template in
                         line.start.map { session.zone.format($0).suffix(5) + " " + template.title(in: .current) } ?? template.title(in: .current)
                     } ?? L("休", "off")
-                    return shift + (line.cleaning ? L(" 值日", " +clean") : "")
+                    // HR-3: approved leave shows on the rota.
+                    let leave = away[staff]?.contains(day.description) == true ? L(" 请假", " on leave") : ""
+                    return shift + (line.cleaning ? L(" 值日", " +clean") : "") + leave
                 })
             }
             Output.table(table)
+            for gap in gaps {
+                let template = ShiftTemplate(rawValue: gap.template)?.title(in: .current) ?? gap.template
+                Output.line(L("注意：\(gap.day) 没有\(template)（请假：\(gap.onLeave.joined(separator: "、"))）",
+                              "Warning: \(gap.day) has no \(template) (on leave: \(gap.onLeave.joined(separator: ", ")))"))
+            }
         }
     }
 

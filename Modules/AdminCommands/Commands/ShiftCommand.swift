@@ -10,7 +10,7 @@ struct ShiftCommand: ParsableCommand {
             commandName: "shift",
             abstract: L("上班、下班、离岗：迟到早退按排班记录（HR-4），下班时生成交接摘要（HR-2）。",
                         "Start, end and leave shifts: lateness against the rota (HR-4); ending builds the handover summary (HR-2)."),
-            subcommands: [Start.self, End.self, Leave.self, List.self]
+            subcommands: [Start.self, End.self, Leave.self, Return.self, List.self]
         )
     }
 }
@@ -81,6 +81,23 @@ extension ShiftCommand {
             guard let shift else { throw WorkforceError.notOnShift(me.name) }
             try session.apply(ShiftLeft(shift: shift.id, approvedBy: lead.id, minutes: minutes, reason: reason), as: actor)
             if !global.json { Output.line(L("\(lead.name) 批准 \(me.name) 离岗 \(minutes) 分钟", "\(lead.name) approved \(me.name) leaving for \(minutes) min")) }
+        }
+    }
+
+    struct Return: ParsableCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(commandName: "return", abstract: L("离岗后回岗，记在班次上（HR-4）。", "Back at the post after leaving it, recorded on the shift (HR-4)."))
+        }
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var actor: ActorOption
+
+        func run() throws {
+            let session = try Session(global)
+            let me = try actor.resolve(in: session.database)
+            guard let shift = try session.read({ db in try WorkforceQueries.currentShift(db, staff: me.id) }) else { throw WorkforceError.notOnShift(me.name) }
+            try session.apply(ShiftReturned(shift: shift.id), as: actor)
+            if !global.json { Output.line(L("\(me.name) 已回岗", "\(me.name) is back at the post")) }
         }
     }
 

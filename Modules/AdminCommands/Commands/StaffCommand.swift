@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ShopDomain
 import Storage
+import Workforce
 
 struct StaffCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
@@ -128,6 +129,15 @@ extension StaffCommand {
             }
             let permissions = Permission.allCases.filter(staff.may).map { $0.describe(in: .current) }
             table.append(L("权限", "May"), permissions.isEmpty ? "-" : permissions.joined(separator: L("、", ", ")))
+            // Workforce's part of the record: the daily wage (HR-3) and the training (HR-6).
+            let (wage, training) = try database.read { db in
+                (try LeaveQueries.dailyWage(db, staff: staff.id), try TrainingQueries.record(db, staff: staff.id))
+            }
+            if let wage { table.append(L("日工资", "Daily wage"), wage.withSign) }
+            for topic in training.topics {
+                table.append(L("带教", "Training"), "\(topic.day) \(topic.topic)（\(topic.trainer)）")
+            }
+            if let by = training.signedOffBy { table.append(L("带教签字", "Training signed off"), by) }
             Output.table(table)
         }
     }

@@ -47,6 +47,8 @@ public enum PolicyCatalog {
         item("HR-3.late-marriage-age.f", "HR-3", "晚婚年龄（女）", "late marriage age (woman)", .years(23)),
         item("HR-3.leave.bereavement", "HR-3", "丧假（父母、配偶、子女）", "bereavement leave (parent, spouse, child)", .days(3)),
         item("HR-3.leave.in-law-bereavement", "HR-3", "配偶父母丧假上限（需总经理批准）", "spouse's parent bereavement, at most (GM approves)", .days(3)),
+        item("HR-3.leave.annual", "HR-3", "每年年假天数", "annual leave days a year", .days(5)),
+        item("HR-6.training-days", "HR-6", "新员工带教签字期限", "new staff's training signed off within", .days(30)),
         item("HR-3.unused-annual-leave-pay", "HR-3", "未休年假按日工资支付比例", "unused annual leave paid at, of the daily wage", .percent(300)),
         // WH: warehouse
         item("WH-10.low-supplies", "WH-10", "包装耗材低于此数即提醒", "packing supplies below this raise an alert", .count(20)),
