@@ -224,15 +224,29 @@ public struct HTTPTransport: HubTransport {
 
 extension SyncClient {
     /// `sync()` for a command-line program's main thread: waits for the round to finish.
+    /// The round runs on a queue of its own rather than the cooperative pool: the waiting thread
+    /// may itself be one of the pool's few threads (a test, the demo built inside one), and a
+    /// round queued behind it on the pool would wait for it forever.
     public func syncWaiting() throws -> Result {
         let box = ResultBox()
         let semaphore = DispatchSemaphore(value: 0)
-        Task {
+        Task(executorPreference: QueueTaskExecutor()) {
             do { box.set(.success(try await sync())) } catch { box.set(.failure(error)) }
             semaphore.signal()
         }
         semaphore.wait()
         return try box.get()
+    }
+}
+
+/// A task executor on a serial dispatch queue (not one of the cooperative pool's threads).
+private final class QueueTaskExecutor: TaskExecutor {
+    private let queue = DispatchQueue(label: "zhanggui.sync-waiting")
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let executor = asUnownedTaskExecutor()
+        queue.async { job.runSynchronously(on: executor) }
     }
 }
 
