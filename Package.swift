@@ -53,7 +53,7 @@ let package = Package(
         /// The demo shop: the seed's people and, as modules land, their goods, orders and shifts.
         .target(
             name: "DemoShop",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "Logistics", "Interchange"],
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "Logistics", "Interchange", "Listing"],
             path: "Modules/DemoShop",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
@@ -111,6 +111,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        /// The designers' checklist from arrival to on sale: the listing clock, stages, checked boxes, the
+        /// image folder read from the files (JPEG/PNG/PSD headers, SHA-256), sold-out annotations (DES-1…DES-7).
+        .target(
+            name: "Listing",
+            dependencies: ["ShopDomain", "Storage", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "Crypto", package: "swift-crypto")],
+            path: "Modules/Listing",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
+
         /// Notebooks and the hub: device tokens, notebook files, the sync protocol's types, the hub's
         /// push/pull logic and the client (DESIGN.md, "Notebooks, the hub and merging").
         .target(
@@ -140,7 +151,7 @@ let package = Package(
         /// The modules every program wires in, in one list.
         .target(
             name: "ShopModules",
-            dependencies: ["Storage", "Warehouse", "Logistics", "Workforce", "Sync"],
+            dependencies: ["Storage", "Warehouse", "Logistics", "Workforce", "Listing", "Sync"],
             path: "Modules/ShopModules",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
@@ -167,7 +178,7 @@ let package = Package(
         /// The shift desk: the TUI's screens over the same module code the CLI uses (issue 7).
         .target(
             name: "ShiftDesk",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Sync", "ShopModules", "TerminalUI",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Listing", "Sync", "ShopModules", "TerminalUI",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Modules/ShiftDesk",
             exclude: ["README.md"],
@@ -181,7 +192,7 @@ let package = Package(
             name: "AdminCommands",
             dependencies: [
                 "ShopDomain", "Storage", "DemoShop", "Warehouse", "Workforce", "Interchange", "Sync", "ShopModules",
-                "Logistics", "Printing",
+                "Logistics", "Printing", "Listing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -276,6 +287,12 @@ let package = Package(
             name: "WorkforceTests",
             dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/WorkforceTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ListingTests",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Listing", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/ListingTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(

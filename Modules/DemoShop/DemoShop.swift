@@ -54,6 +54,9 @@ public enum DemoShop {
         var warehouse = DemoWarehouse(database: database, ids: ids, random: SeededGenerator(seed: seed), gm: gm, hand: hand,
                                       today: today.adding(days: -16))
         try warehouse.build()
+        let folders = DemoListing.folders(forDatabaseAt: path)
+        try DemoListing(database: database, clock: history, zone: zone, ids: ids, today: today, imagesRoot: folders.images,
+                        backupRoot: folders.backup).build()
         var logistics = DemoLogistics(database: database, clock: history, zone: zone, ids: ids, random: SeededGenerator(seed: seed &+ 1),
                                       today: today)
         try logistics.buildHistory()

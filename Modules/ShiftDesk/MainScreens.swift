@@ -6,7 +6,17 @@ public enum MainScreens {
     public struct Entry: Sendable {
         public let zh: String
         public let en: String
+        /// The function key that opens it (F1…F12), and the digit for F1–F10 (`0` is F10). Nil: its
+        /// place in `all`, counting from 1.
+        public let number: Int?
         public let make: @Sendable () -> any Screen
+
+        public init(zh: String, en: String, number: Int? = nil, make: @escaping @Sendable () -> any Screen) {
+            self.zh = zh
+            self.en = en
+            self.number = number
+            self.make = make
+        }
 
         public func title(_ ctx: DeskContext) -> String { ctx.t(zh, en) }
     }
@@ -20,15 +30,27 @@ public enum MainScreens {
         Entry(zh: "订单", en: "Orders") { OrdersScreen() },
         Entry(zh: "冲突", en: "Conflicts") { ConflictsScreen() },
         Entry(zh: "同步", en: "Sync") { SyncScreen() },
+        Entry(zh: "上架", en: "Listing", number: 11) { ListingScreen() },
     ]
 
+    /// The function key number of the entry at `index`.
+    public static func number(at index: Int) -> Int { all[index].number ?? index + 1 }
+
+    /// How the navigation bar and the help screen name an entry's key: `4`, `0` (F10), `F11`.
+    public static func keyName(at index: Int) -> String {
+        let n = number(at: index)
+        return n <= 9 ? String(n) : n == 10 ? "0" : "F\(n)"
+    }
+
     static func target(for key: Key, typing: Bool) -> Entry? {
-        let index: Int
+        let wanted: Int
         switch key {
-        case .function(let n): index = n - 1
-        case .character(let c) where !typing: index = (c.wholeNumberValue ?? 0) - 1
+        case .function(let n): wanted = n
+        case .character(let c) where !typing:
+            guard let digit = c.wholeNumberValue, c.isASCII else { return nil }
+            wanted = digit == 0 ? 10 : digit
         default: return nil
         }
-        return all.indices.contains(index) ? all[index] : nil
+        return all.indices.first { number(at: $0) == wanted }.map { all[$0] }
     }
 }
