@@ -53,7 +53,7 @@ let package = Package(
         /// The demo shop: the seed's people and, as modules land, their goods, orders and shifts.
         .target(
             name: "DemoShop",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "Logistics", "Interchange", "Listing"],
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "Logistics", "Listing"],
             path: "Modules/DemoShop",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
@@ -136,7 +136,7 @@ let package = Package(
         .target(
             name: "HubServer",
             dependencies: [
-                "ShopDomain", "Storage", "Sync", "ShopModules",
+                "ShopDomain", "Storage", "Sync", "ShopActions",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -150,9 +150,9 @@ let package = Package(
 
         /// The modules every program wires in, in one list.
         .target(
-            name: "ShopModules",
-            dependencies: ["Storage", "Warehouse", "Logistics", "Workforce", "Listing", "Sync"],
-            path: "Modules/ShopModules",
+            name: "ShopActions",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Listing", "Sync", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Modules/ShopActions",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
         ),
@@ -175,10 +175,19 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: swiftSettings
         ),
+        /// A terminal for tests and the benchmarks: a fixed size, keys from a script, every drawn
+        /// grid kept (never linked into a program).
+        .target(
+            name: "ScriptedTerminal",
+            dependencies: ["TerminalUI"],
+            path: "Modules/ScriptedTerminal",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
         /// The shift desk: the TUI's screens over the same module code the CLI uses (issue 7).
         .target(
             name: "ShiftDesk",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Listing", "Sync", "ShopModules", "TerminalUI",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Listing", "Sync", "ShopActions", "TerminalUI",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Modules/ShiftDesk",
             exclude: ["README.md"],
@@ -191,7 +200,7 @@ let package = Package(
         .target(
             name: "AdminCommands",
             dependencies: [
-                "ShopDomain", "Storage", "DemoShop", "Warehouse", "Workforce", "Interchange", "Sync", "ShopModules",
+                "ShopDomain", "Storage", "DemoShop", "Warehouse", "Workforce", "Interchange", "Sync", "ShopActions",
                 "Logistics", "Printing", "Listing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -210,7 +219,7 @@ let package = Package(
         /// The terminal UI for shift staff: parse, wire, run.
         .executableTarget(
             name: "zhanggui-tui",
-            dependencies: ["ShiftDesk", "TerminalUI", "ShopModules", "Storage", "ShopDomain"],
+            dependencies: ["ShiftDesk", "TerminalUI", "ShopActions", "Storage", "ShopDomain"],
             path: "Apps/zhanggui-tui",
             swiftSettings: swiftSettings
         ),
@@ -227,8 +236,8 @@ let package = Package(
         /// Workloads timed by Scripts/bench against the sqlite3 tool.
         .executableTarget(
             name: "zhanggui-bench",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "Logistics", "Interchange", "Printing",
-                           "ShiftDesk", "TerminalUI", "DemoShop", "ShopModules",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "Logistics", "Interchange",
+                           "ShiftDesk", "TerminalUI", "ScriptedTerminal", "DemoShop", "ShopActions",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/ZhangguiBench",
             swiftSettings: swiftSettings
@@ -277,7 +286,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TerminalUITests",
-            dependencies: ["ShopDomain", "Storage", "TerminalUI", "ShiftDesk", "DemoShop", "ShopModules", "Logistics", "Warehouse", "Workforce",
+            dependencies: ["ShopDomain", "Storage", "TerminalUI", "ScriptedTerminal", "ShiftDesk", "DemoShop", "ShopActions", "Logistics", "Warehouse", "Workforce",
                            "Sync", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/TerminalUITests",
             resources: [.copy("Golden")],

@@ -3,15 +3,16 @@ import GRDB
 import ShopDomain
 import Storage
 
-/// The designers' checklist as a storage module: the listing clock from the goods' arrival, the
+/// The designers' checklist as a feature: the listing clock from the goods' arrival, the
 /// stages, the checked boxes, the image folder checks, going on sale, sold-out annotations
 /// (DES-1…DES-7).
 public enum Listing {
-    public static let module = StorageModule(
+    public static let feature = ShopFeature(
         name: "listing",
-        migrations: [.init("listing.v1", sql: ListingSchema.v1), .init("listing.views", sql: ListingSchema.views)],
+        migrations: [.init("listing.v1", sql: ListingSchema.v1), .init("listing.v2", sql: ListingSchema.views)],
         handlers: ListingHandlers.all + FolderHandlers.all,
         readTables: ListingSchema.readTables,
+        publicViews: ListingSchema.viewNames,
         handoverFigures: handoverFigures
     )
 

@@ -66,9 +66,9 @@ struct ListingClockTests {
     func order() throws {
         let shop = try ListingShop()
         try shop.receive(shop.a123, at: "2026-11-24")
-        try shop.receive(["B456-F"], at: "2026-11-30")
         try shop.makeReady(at: "2026-11-26")
         try shop.apply(ListingOnSale(style: "A123"), as: shop.designer, at: "2026-11-26", 15)
+        try shop.receive(["B456-F"], at: "2026-11-30")
         shop.time.set("2026-12-05", 9)
         let list = try shop.database.read { db in try ListingQueries.listings(db, today: shop.time.today) }
         #expect(list.map(\.style) == ["B456", "A123"])

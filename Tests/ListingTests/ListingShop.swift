@@ -30,7 +30,7 @@ struct ListingShop {
     init() throws {
         time.set("2026-11-23", 9)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("zhanggui-listing-\(UUID().uuidString).sqlite").path
-        database = try ShopDatabase.create(at: path, shop: "测试小店", owner: "黄乔", modules: [Warehouse.module, Listing.module], clock: time.clock)
+        database = try ShopDatabase.create(at: path, shop: "测试小店", owner: "黄乔", modules: [Warehouse.feature, Listing.feature], clock: time.clock)
         gm = try database.read(CoreQueries.shop).owner
         designer = IDSource.random.next()
         hand = IDSource.random.next()

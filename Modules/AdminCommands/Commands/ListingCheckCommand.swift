@@ -21,9 +21,7 @@ extension ListingCommand {
 
         func run() throws {
             let session = try Session(global)
-            let code = try session.read { db in try ListingWork.resolveStyle(db, style) }
-            let payload = try ListingWork.folderCheck(session.database, style: code, directory: dir, backup: backup)
-            try session.apply(payload, as: actor)
+            let payload = try session.checkListingFolder(style, directory: dir, backup: backup, as: try actor.resolve(in: session))
             guard let check = try session.read({ db in try FolderQueries.check(db, id: payload.check, language: Language.current) }) else { return }
             if global.json { return Output.json(check) }
             ListingCommand.printCheck(check, session)
