@@ -25,6 +25,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
     ],
     targets: [
         // MARK: - Domain
@@ -111,6 +114,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: - Reports
+
+        /// The shop's figures for a day, week or month as tables, CSV and self-contained HTML pages with
+        /// SVG charts (OPS-1, OPS-2, LOG-11, ORG-2); above the features: reads their public APIs and views.
+        .target(
+            name: "Reporting",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Printing",
+                           .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Modules/Reporting",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
+
         /// The designers' checklist from arrival to on sale: the listing clock, stages, checked boxes, the
         /// image folder read from the files (JPEG/PNG/PSD headers, SHA-256), sold-out annotations (DES-1…DES-7).
         .target(
@@ -127,7 +143,8 @@ let package = Package(
         .target(
             name: "Sync",
             dependencies: ["ShopDomain", "Storage", .product(name: "GRDB", package: "GRDB.swift"),
-                           .product(name: "Crypto", package: "swift-crypto")],
+                           .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "Metrics", package: "swift-metrics")],
             path: "Modules/Sync",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
@@ -142,6 +159,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ],
             path: "Modules/HubServer",
             exclude: ["README.md"],
@@ -151,7 +171,7 @@ let package = Package(
         /// The modules every program wires in, in one list.
         .target(
             name: "ShopActions",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Listing", "Sync", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Listing", "Sync", "Reporting", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Modules/ShopActions",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
@@ -187,7 +207,7 @@ let package = Package(
         /// The shift desk: the TUI's screens over the same module code the CLI uses (issue 7).
         .target(
             name: "ShiftDesk",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Listing", "Sync", "ShopActions", "TerminalUI",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Listing", "Sync", "ShopActions", "TerminalUI", "Reporting",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Modules/ShiftDesk",
             exclude: ["README.md"],
@@ -201,7 +221,7 @@ let package = Package(
             name: "AdminCommands",
             dependencies: [
                 "ShopDomain", "Storage", "DemoShop", "Warehouse", "Workforce", "Interchange", "Sync", "ShopActions",
-                "Logistics", "Printing", "Listing",
+                "Logistics", "Printing", "Reporting", "Listing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -308,8 +328,16 @@ let package = Package(
             name: "SyncTests",
             dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "HubServer", "Logistics",
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
+                           .product(name: "Prometheus", package: "swift-prometheus"),
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/SyncTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ReportingTests",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Reporting", "DemoShop", "ShopActions",
+                           .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/ReportingTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -24,6 +24,7 @@ public struct Zhanggui: ParsableCommand {
                 OrderCommand.self, WaybillCommand.self, PickCommand.self, PackCommand.self, PickupCommand.self, ParcelCommand.self,
                 StubCommand.self, ClaimCommand.self, CourierCommand.self, FineCommand.self, ListingCommand.self,
                 RosterCommand.self, ShiftCommand.self, HandoverCommand.self, MemoCommand.self, PlanCommand.self, DueCommand.self,
+                ReportCommand.self, TargetCommand.self,
                 DeviceCommand.self, NotebookCommand.self, SyncCommand.self, ConflictCommand.self,
                 JournalCommand.self, BackupCommand.self, DemoCommand.self,
             ]
