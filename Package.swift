@@ -56,7 +56,7 @@ let package = Package(
         /// The demo shop: the seed's people and, as modules land, their goods, orders and shifts.
         .target(
             name: "DemoShop",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "Logistics", "Listing"],
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "Logistics", "Approval", "Listing"],
             path: "Modules/DemoShop",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
@@ -110,6 +110,17 @@ let package = Package(
             name: "Workforce",
             dependencies: ["ShopDomain", "Storage", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Modules/Workforce",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
+
+        /// Campaigns and their approval: the six-signature chain bound to the draft's content, going live,
+        /// page errors and the fines they book, the summary and P&L (CAMP-1…CAMP-3, DISC-3, ORG-3).
+        .target(
+            name: "Approval",
+            dependencies: ["ShopDomain", "Storage", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "Crypto", package: "swift-crypto")],
+            path: "Modules/Approval",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
         ),
@@ -171,7 +182,7 @@ let package = Package(
         /// The modules every program wires in, in one list.
         .target(
             name: "ShopActions",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Listing", "Sync", "Reporting", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Approval", "Listing", "Sync", "Reporting", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Modules/ShopActions",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
@@ -207,7 +218,7 @@ let package = Package(
         /// The shift desk: the TUI's screens over the same module code the CLI uses (issue 7).
         .target(
             name: "ShiftDesk",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Listing", "Sync", "ShopActions", "TerminalUI", "Reporting",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Approval", "Listing", "Sync", "ShopActions", "TerminalUI", "Reporting",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Modules/ShiftDesk",
             exclude: ["README.md"],
@@ -221,7 +232,7 @@ let package = Package(
             name: "AdminCommands",
             dependencies: [
                 "ShopDomain", "Storage", "DemoShop", "Warehouse", "Workforce", "Interchange", "Sync", "ShopActions",
-                "Logistics", "Printing", "Reporting", "Listing",
+                "Logistics", "Printing", "Reporting", "Approval", "Listing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -316,6 +327,13 @@ let package = Package(
             name: "WorkforceTests",
             dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/WorkforceTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ApprovalTests",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Logistics", "Approval", "Sync", "Printing",
+                           .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/ApprovalTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(

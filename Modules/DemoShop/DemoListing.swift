@@ -93,13 +93,13 @@ struct DemoListing {
         try apply(try check(Self.onTime.code), as: designer)
         at(12, 17)
         try apply(try check(Self.overdue.code), as: designer)
-        at(11, 10)
+        at(12, 18)
         try database.apply(ticks(Self.onTime.code, price: Money(yuan: Self.onTime.price), designer: designer, reviewer: lead))
-        at(11, 11)
+        at(12, 19)
         try apply(ListingOnSale(style: Self.onTime.code), as: designer)
 
         // Its white came back from the factory for colour: no sellable units since (DES-7).
-        at(11, 16)
+        at(12, 20)
         try database.apply(["S", "M", "L"].map { size in
             OpDraft(actor: hand, StockMoved(sku: SKU(rawValue: "\(Self.onTime.code)-WHT-\(size)"), from: LocationCode(rawValue: "A-01-1"),
                                             to: LocationCode(rawValue: "X-01-1"), quantity: 6, reason: "色差，整批退厂"))

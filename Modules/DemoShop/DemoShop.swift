@@ -57,11 +57,14 @@ public enum DemoShop {
         let folders = DemoListing.folders(forDatabaseAt: path)
         try DemoListing(database: database, clock: history, zone: zone, ids: ids, today: today, imagesRoot: folders.images,
                         backupRoot: folders.backup).build()
+        let approval = DemoApproval(database: database, clock: history, zone: zone, today: today)
+        try approval.buildChains()
         var logistics = DemoLogistics(database: database, clock: history, zone: zone, ids: ids, random: SeededGenerator(seed: seed &+ 1),
                                       today: today)
         try logistics.buildHistory()
         try DemoWorkforce(database: database, clock: history, zone: zone, ids: ids, today: today).build()
         try logistics.buildEvening()
+        try approval.summarize()
         try DemoReporting(database: database, gm: gm, today: today).build()
         return try ShopDatabase.open(at: path, modules: modules, clock: clock)
     }

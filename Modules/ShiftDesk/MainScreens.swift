@@ -6,8 +6,7 @@ public enum MainScreens {
     public struct Entry: Sendable {
         public let zh: String
         public let en: String
-        /// The function key that opens it (F1…F12), and the digit for F1–F10 (`0` is F10). Nil: its
-        /// place in `all`, counting from 1.
+        /// The screen's number (1–11: the digit, `0` for 10, and F1–F11); nil: its place in `all`.
         public let number: Int?
         public let make: @Sendable () -> any Screen
 
@@ -21,6 +20,14 @@ public enum MainScreens {
         public func title(_ ctx: DeskContext) -> String { ctx.t(zh, en) }
     }
 
+    /// Each entry's number: its own, or its place in `all`.
+    static var numbered: [(number: Int, entry: Entry)] {
+        all.enumerated().map { ($0.element.number ?? $0.offset + 1, $0.element) }
+    }
+
+    /// The digit that opens screen `number` (`0` for 10; none past it: F11 only).
+    static func digit(_ number: Int) -> String { number == 10 ? "0" : number < 10 ? String(number) : "F\(number)" }
+
     /// In navigation-bar order; each screen's file adds its entry here.
     public static let all: [Entry] = [
         Entry(zh: "总览", en: "Dashboard") { DashboardScreen() },
@@ -30,27 +37,19 @@ public enum MainScreens {
         Entry(zh: "订单", en: "Orders") { OrdersScreen() },
         Entry(zh: "冲突", en: "Conflicts") { ConflictsScreen() },
         Entry(zh: "同步", en: "Sync") { SyncScreen() },
+        Entry(zh: "审批", en: "Approvals", number: 9) { ApprovalInboxScreen() },
         Entry(zh: "上架", en: "Listing", number: 11) { ListingScreen() },
     ]
 
-    /// The function key number of the entry at `index`.
-    public static func number(at index: Int) -> Int { all[index].number ?? index + 1 }
-
-    /// How the navigation bar and the help screen name an entry's key: `4`, `0` (F10), `F11`.
-    public static func keyName(at index: Int) -> String {
-        let n = number(at: index)
-        return n <= 9 ? String(n) : n == 10 ? "0" : "F\(n)"
-    }
-
     static func target(for key: Key, typing: Bool) -> Entry? {
-        let wanted: Int
+        let number: Int
         switch key {
-        case .function(let n): wanted = n
+        case .function(let n): number = n
         case .character(let c) where !typing:
-            guard let digit = c.wholeNumberValue, c.isASCII else { return nil }
-            wanted = digit == 0 ? 10 : digit
+            guard let digit = c.wholeNumberValue else { return nil }
+            number = digit == 0 ? 10 : digit
         default: return nil
         }
-        return all.indices.first { number(at: $0) == wanted }.map { all[$0] }
+        return numbered.first { $0.number == number }?.entry
     }
 }
