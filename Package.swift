@@ -56,7 +56,7 @@ let package = Package(
         /// The demo shop: the seed's people and, as modules land, their goods, orders and shifts.
         .target(
             name: "DemoShop",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "Logistics", "Approval"],
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "Logistics", "Approval", "Listing"],
             path: "Modules/DemoShop",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
@@ -138,6 +138,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        /// The designers' checklist from arrival to on sale: the listing clock, stages, checked boxes, the
+        /// image folder read from the files (JPEG/PNG/PSD headers, SHA-256), sold-out annotations (DES-1…DES-7).
+        .target(
+            name: "Listing",
+            dependencies: ["ShopDomain", "Storage", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "Crypto", package: "swift-crypto")],
+            path: "Modules/Listing",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
+
         /// Notebooks and the hub: device tokens, notebook files, the sync protocol's types, the hub's
         /// push/pull logic and the client (DESIGN.md, "Notebooks, the hub and merging").
         .target(
@@ -171,7 +182,7 @@ let package = Package(
         /// The modules every program wires in, in one list.
         .target(
             name: "ShopActions",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Approval", "Sync", "Reporting", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Approval", "Listing", "Sync", "Reporting", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Modules/ShopActions",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
@@ -207,7 +218,7 @@ let package = Package(
         /// The shift desk: the TUI's screens over the same module code the CLI uses (issue 7).
         .target(
             name: "ShiftDesk",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Approval", "Sync", "ShopActions", "TerminalUI", "Reporting",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Approval", "Listing", "Sync", "ShopActions", "TerminalUI", "Reporting",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Modules/ShiftDesk",
             exclude: ["README.md"],
@@ -221,7 +232,7 @@ let package = Package(
             name: "AdminCommands",
             dependencies: [
                 "ShopDomain", "Storage", "DemoShop", "Warehouse", "Workforce", "Interchange", "Sync", "ShopActions",
-                "Logistics", "Printing", "Reporting", "Approval",
+                "Logistics", "Printing", "Reporting", "Approval", "Listing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -323,6 +334,12 @@ let package = Package(
             dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Logistics", "Approval", "Sync", "Printing",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/ApprovalTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ListingTests",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Listing", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/ListingTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -55,6 +55,9 @@ public enum DemoShop {
                                       today: today.adding(days: -16))
         try warehouse.build()
         try DemoPeople(database: database, clock: history, zone: zone, ids: ids, start: today.adding(days: -16)).build()
+        let folders = DemoListing.folders(forDatabaseAt: path)
+        try DemoListing(database: database, clock: history, zone: zone, ids: ids, today: today, imagesRoot: folders.images,
+                        backupRoot: folders.backup).build()
         let approval = DemoApproval(database: database, clock: history, zone: zone, today: today)
         try approval.buildChains()
         var logistics = DemoLogistics(database: database, clock: history, zone: zone, ids: ids, random: SeededGenerator(seed: seed &+ 1),

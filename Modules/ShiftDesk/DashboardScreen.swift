@@ -32,10 +32,12 @@ final class DashboardScreen: Screen {
         if !sets.isDisjoint(with: [.gm, .shopManager]) { return true }
         let warehouse = !sets.isDisjoint(with: [.warehouse, .warehouseLead, .shipper])
         let service = !sets.isDisjoint(with: [.csAgent, .csLead])
+        let design = !sets.isDisjoint(with: [.designer, .designLead])
         switch key {
         case "orders.unmatched-lines": return service || warehouse
         case "warehouse.low-stock": return service || warehouse  // CS-10: agents watch listed stock too
         case let k where k.hasPrefix("orders.") || k.hasPrefix("warehouse."): return warehouse
+        case let k where k.hasPrefix("listing."): return design  // DES-1 overdue listings, DES-7 sold out: the designers' due items
         default: return false
         }
     }
@@ -45,6 +47,7 @@ final class DashboardScreen: Screen {
         "orders.packed-awaiting-pickup": ("3 拣货打包", "3 pick & pack"), "orders.closed-with-waybill": ("5 订单", "5 orders"),
         "orders.unmatched-lines": ("5 订单", "5 orders"), "warehouse.low-stock": ("4 库存", "4 stock"),
         "warehouse.recounts": ("4 库存", "4 stock"), "workforce.dismissal-flags": ("0 罚款请假", "0 fines & leave"),
+        "listing.overdue": ("F11 上架", "F11 listing"), "listing.sold-out": ("F11 上架", "F11 listing"),
     ]
 
     func reload(_ ctx: DeskContext) throws {

@@ -39,6 +39,7 @@ public enum MainScreens {
         Entry(zh: "同步", en: "Sync") { SyncScreen() },
         Entry(zh: "审批", en: "Approvals", number: 9) { ApprovalInboxScreen() },
         Entry(zh: "罚款请假", en: "Fines & leave", number: 10) { PeopleScreen() },
+        Entry(zh: "上架", en: "Listing", number: 11) { ListingScreen() },
     ]
 
     static func target(for key: Key, typing: Bool) -> Entry? {

@@ -34,6 +34,7 @@ public enum PolicyCatalog {
         item("DES-1.listing-days", "DES-1", "新品到货后上架期限", "new goods on sale within", .days(3)),
         item("DES-2.main-image-width", "DES-2", "主图宽度", "main image width", .pixels(710)),
         item("DES-3.detail-images", "DES-3", "每款至少卖点细节图", "selling-point detail images per product, at least", .count(5)),
+        item("DES-7.sold-out-days", "DES-7", "某颜色或尺码售罄多久后须在图上标注", "a colour or size sold out this long is annotated on its image", .days(7)),
         // HR: shifts and leave
         item("HR-1.shift.cs-early", "HR-1", "客服早班", "CS early shift", .shift(start: 8 * 60, minutes: 9 * 60)),
         item("HR-1.shift.cs-late", "HR-1", "客服晚班", "CS late shift", .shift(start: 16 * 60, minutes: 8 * 60)),

@@ -205,7 +205,8 @@ public struct ShopDatabase: Sendable {
 
     /// Every module's figures for a handover summary, in module order.
     public func handoverFigures() throws -> [HandoverFigure] {
-        try read { db in try registry.modules.flatMap { try $0.handoverFigures(db) } }
+        let now = clock.now()
+        return try read { db in try HandoverTime.$now.withValue(now) { try registry.modules.flatMap { try $0.handoverFigures(db) } } }
     }
 
     /// SQLite's online backup into a new file, which then opens with `--db FILE`.
