@@ -53,7 +53,7 @@ let package = Package(
         /// The demo shop: the seed's people and, as modules land, their goods, orders and shifts.
         .target(
             name: "DemoShop",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "Logistics", "Interchange"],
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "Logistics", "Interchange", "CustomerCare"],
             path: "Modules/DemoShop",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
@@ -102,6 +102,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        /// Customer care: the buyer database, reviews, complaints, inquiries and conversion, returns,
+        /// inspect-before-signing, canned replies, the CS daily report (CS-1…CS-9, CS-12, DISC-1).
+        .target(
+            name: "CustomerCare",
+            dependencies: ["ShopDomain", "Storage", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Modules/CustomerCare",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
+
         /// Rota, shifts with lateness, the handover book, memos and due reports (HR-1, HR-2, HR-4, HR-5, HR-7, ORG-2).
         .target(
             name: "Workforce",
@@ -140,7 +150,7 @@ let package = Package(
         /// The modules every program wires in, in one list.
         .target(
             name: "ShopModules",
-            dependencies: ["Storage", "Warehouse", "Logistics", "Workforce", "Sync"],
+            dependencies: ["Storage", "Warehouse", "Logistics", "Workforce", "Sync", "CustomerCare"],
             path: "Modules/ShopModules",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
@@ -167,7 +177,7 @@ let package = Package(
         /// The shift desk: the TUI's screens over the same module code the CLI uses (issue 7).
         .target(
             name: "ShiftDesk",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Sync", "ShopModules", "TerminalUI",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Sync", "ShopModules", "TerminalUI", "CustomerCare",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Modules/ShiftDesk",
             exclude: ["README.md"],
@@ -181,7 +191,7 @@ let package = Package(
             name: "AdminCommands",
             dependencies: [
                 "ShopDomain", "Storage", "DemoShop", "Warehouse", "Workforce", "Interchange", "Sync", "ShopModules",
-                "Logistics", "Printing",
+                "Logistics", "Printing", "CustomerCare",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -267,6 +277,7 @@ let package = Package(
         .testTarget(
             name: "TerminalUITests",
             dependencies: ["ShopDomain", "Storage", "TerminalUI", "ShiftDesk", "DemoShop", "ShopModules", "Logistics", "Warehouse", "Workforce",
+                           "CustomerCare",
                            "Sync", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/TerminalUITests",
             resources: [.copy("Golden")],
@@ -284,6 +295,13 @@ let package = Package(
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/SyncTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CustomerCareTests",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Logistics", "CustomerCare", "Sync",
+                           .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/CustomerCareTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -20,6 +20,7 @@ public enum MainScreens {
         Entry(zh: "订单", en: "Orders") { OrdersScreen() },
         Entry(zh: "冲突", en: "Conflicts") { ConflictsScreen() },
         Entry(zh: "同步", en: "Sync") { SyncScreen() },
+        Entry(zh: "客服台", en: "Agent desk") { AgentDeskScreen() },
     ]
 
     static func target(for key: Key, typing: Bool) -> Entry? {
