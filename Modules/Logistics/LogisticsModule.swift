@@ -8,7 +8,7 @@ import Storage
 public enum Logistics {
     public static let module = StorageModule(
         name: "logistics",
-        migrations: [.init("logistics.v1", sql: LogisticsSchema.v1), .init("logistics.v2", sql: LogisticsViews.v1)],
+        migrations: [.init("logistics.v1", sql: LogisticsSchema.v1)],
         handlers: OrderHandlers.all + WaybillHandlers.all + ParcelHandlers.all + StatementHandlers.all,
         readTables: LogisticsSchema.readTables,
         handoverFigures: handoverFigures

@@ -34,6 +34,7 @@ final class DashboardScreen: Screen {
         case "orders.unmatched-lines": return service || warehouse
         case "warehouse.low-stock": return service || warehouse  // CS-10: agents watch listed stock too
         case let k where k.hasPrefix("orders.") || k.hasPrefix("warehouse."): return warehouse
+        case let k where k.hasPrefix("cs."): return service  // CS-2: open reviews are the GM's too (the GM sees all)
         default: return false
         }
     }
@@ -43,6 +44,8 @@ final class DashboardScreen: Screen {
         "orders.packed-awaiting-pickup": ("3 拣货打包", "3 pick & pack"), "orders.closed-with-waybill": ("5 订单", "5 orders"),
         "orders.unmatched-lines": ("5 订单", "5 orders"), "warehouse.low-stock": ("4 库存", "4 stock"),
         "warehouse.recounts": ("4 库存", "4 stock"),
+        "cs.reviews-open": ("8 客服台", "8 agent desk"), "cs.complaints-open": ("8 客服台", "8 agent desk"),
+        "cs.returns-open": ("8 客服台", "8 agent desk"),
     ]
 
     func reload(_ ctx: DeskContext) throws {

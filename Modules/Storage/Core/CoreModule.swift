@@ -6,8 +6,7 @@ import ShopDomain
 enum CoreModule {
     static let module = StorageModule(
         name: "core",
-        migrations: [.init("core.v1", sql: CoreSchema.v1), .init("core.v2", sql: CoreSchema.v2), .init("core.v3", sql: CoreSchema.v3),
-                     .init("core.v4", sql: CoreViews.v1)],
+        migrations: [.init("core.v1", sql: CoreSchema.v1), .init("core.v2", sql: CoreSchema.v2), .init("core.v3", sql: CoreSchema.v3)],
         handlers: [
             OpHandler(ShopCreated.self, authorization: .bootstrap, project: shopCreated),
             OpHandler(StaffAdded.self, authorization: .permission(.manageStaff), project: staffAdded),
