@@ -1,7 +1,7 @@
 import Foundation
 import ShiftDesk
 import ShopDomain
-import ShopModules
+import ShopActions
 import Storage
 import TerminalUI
 
@@ -31,7 +31,7 @@ let hubURL = option("--hub") ?? environment["ZHANGGUI_HUB"]
 let token = option("--token") ?? environment["ZHANGGUI_TOKEN"]
 let monochrome = arguments.contains("--mono")
 do {
-    let database = try ShopDatabase.open(at: path, modules: ShopModules.all, clock: try ShopClock.from(environment: environment))
+    let database = try ShopDatabase.open(at: path, modules: ShopFeatures.all, clock: try ShopClock.from(environment: environment))
     let context = try DeskContext(database: database, language: language,
                                   hub: hubURL.flatMap { url in token.map { (url, $0) } })
     Desk(driver: NcursesDriver(monochrome: monochrome), context: context).run()

@@ -9,8 +9,8 @@ import Workforce
 /// What the order and label benchmarks share: the modules every program opens a shop with, and
 /// a clothing catalogue (styles × 2 colours × 5 sizes) whose SKUs the order exports name as 商家编码.
 enum Catalogue {
-    /// The same list as ShopModules.all (the bench does not link ShopModules).
-    static let modules = [Warehouse.module, Logistics.module, Workforce.module, SyncStore.module]
+    /// The same list as ShopFeatures.all (the bench does not link ShopModules).
+    static let modules = [Warehouse.feature, Logistics.feature, Workforce.feature, SyncStore.feature]
     static let owner = "黄乔"
 
     struct Item {

@@ -7,7 +7,7 @@ import Warehouse
 /// every one an op through the journal (in batches of 50,000).
 enum StockSetup {
     static func run(path: String, skus: Int, movements: Int, clock: ShopClock) throws {
-        let database = try ShopDatabase.create(at: path, shop: "基准", owner: "黄乔", modules: [Warehouse.module], clock: clock, ids: .seeded(1))
+        let database = try ShopDatabase.create(at: path, shop: "基准", owner: "黄乔", modules: [Warehouse.feature], clock: clock, ids: .seeded(1))
         let gm = try database.read(CoreQueries.shop).owner
         let locations = (0..<40).map { LocationCode(rawValue: "\(["A", "B", "C", "D"][$0 % 4])-\(String(format: "%02d", $0 / 4 + 1))-1") }
         var drafts = locations.map { OpDraft(actor: gm, LocationAdded(code: $0, kind: .sellable)) }

@@ -9,7 +9,7 @@ import Workforce
 /// do), then the same ops again (the no-op replay a retry causes).
 enum SyncBench {
     static func run(directory: String, ops count: Int, clock: ShopClock) throws {
-        let modules = [Warehouse.module, Workforce.module, SyncStore.module]
+        let modules = [Warehouse.feature, Workforce.feature, SyncStore.feature]
         let hub = try ShopDatabase.create(at: directory + "/hub.sqlite", shop: "基准", owner: "黄乔", modules: modules, clock: clock, ids: .seeded(1))
         let gm = try hub.read(CoreQueries.shop).owner
         try hub.apply([

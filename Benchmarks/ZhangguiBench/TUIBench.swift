@@ -2,7 +2,7 @@ import Foundation
 import DemoShop
 import ShiftDesk
 import ShopDomain
-import ShopModules
+import ShopActions
 import Storage
 import TerminalUI
 import Warehouse
@@ -16,12 +16,12 @@ enum TUIBench {
         let path = directory + "/tui.sqlite"
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         let setupStart = ContinuousClock.now
-        let database = try DemoShop.create(at: path, seed: 7, modules: ShopModules.all, clock: clock)
+        let database = try DemoShop.create(at: path, seed: 7, modules: ShopFeatures.all, clock: clock)
         try addOrders(database, count: orders, clock: clock)
         let gm = try database.read(CoreQueries.shop).owner
         let hand = try database.read { db in try CoreQueries.findStaff(db, "二哥") }
         try database.apply(OpDraft(actor: gm, StaffPINSet(staff: hand.id, salt: "bench", hash: PIN.hash("1234", salt: "bench", rounds: 10_000), rounds: 10_000)))
-        let total = try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM order_header") ?? 0 }
+        let total = try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM order_v") ?? 0 }
         print("tui-setup orders=\(total) setup=\(seconds(ContinuousClock.now - setupStart))s")
 
         for size in sizes { try measure(database, keys: keys, width: size.width, height: size.height) }

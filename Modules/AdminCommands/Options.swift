@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import ShopDomain
 import GRDB
-import ShopModules
+import ShopActions
 import Storage
 
 /// Options every command takes.
@@ -42,7 +42,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens the shop database with every module this program knows.
     func open() throws -> ShopDatabase {
-        try ShopDatabase.open(at: databasePath, modules: ShopModules.all, clock: try clock())
+        try ShopDatabase.open(at: databasePath, modules: ShopFeatures.all, clock: try clock())
     }
 }
 

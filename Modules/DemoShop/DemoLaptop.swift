@@ -18,7 +18,7 @@ public enum DemoLaptop {
 
     /// `ids` makes the laptop's device ID (seeded in tests, so golden screens stay the same);
     /// `address` is the hub's name in the laptop's sync cursor (a URL when a test plays the daemon).
-    public static func create(hub: ShopDatabase, at path: String, modules: [StorageModule], clock: ShopClock,
+    public static func create(hub: ShopDatabase, at path: String, modules: [ShopFeature], clock: ShopClock,
                               ids: IDSource = .random, address: String = "demo") throws -> Made {
         let service = HubService(database: hub)
         let (_, token) = try service.registry.register(name: "仓库笔记本")

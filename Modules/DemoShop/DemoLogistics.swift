@@ -45,8 +45,7 @@ struct DemoLogistics {
     mutating func buildHistory() throws {
         let skus = try database.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT p.sku, p.name, p.colour, p.size, p.price FROM product p JOIN stock_balance b ON b.sku = p.sku
-                JOIN location l ON l.code = b.location AND l.kind = 'sellable'
+                SELECT p.sku, p.name, p.colour, p.size, p.price FROM product_v p JOIN stock_v b ON b.sku = p.sku AND b.kind = 'sellable'
                 WHERE p.kind = 'goods' GROUP BY p.sku HAVING SUM(b.quantity) >= 10 ORDER BY p.sku
                 """).map { (sku: SKU(rawValue: $0["sku"]), name: $0["name"] as String, colour: $0["colour"] as String,
                             size: $0["size"] as String, price: Money(fen: $0["price"])) }
@@ -153,7 +152,7 @@ struct DemoLogistics {
     /// After the shifts' story: the evening's new orders, paid and waiting to be printed.
     mutating func buildEvening() throws {
         let skus = try database.read { db in
-            try String.fetchAll(db, sql: "SELECT sku FROM product WHERE kind = 'goods' ORDER BY sku LIMIT 40 OFFSET 40")
+            try String.fetchAll(db, sql: "SELECT sku FROM product_v WHERE kind = 'goods' ORDER BY sku LIMIT 40 OFFSET 40")
         }
         at(today.adding(days: -1), 20, 0)
         for n in 0..<4 {

@@ -25,7 +25,7 @@ public enum DemoShop {
 
     /// Creates the demo shop at `path` (which must not exist).
     @discardableResult
-    public static func create(at path: String, seed: UInt64, modules: [StorageModule], clock: ShopClock) throws -> ShopDatabase {
+    public static func create(at path: String, seed: UInt64, modules: [ShopFeature], clock: ShopClock) throws -> ShopDatabase {
         let ids = IDSource.seeded(seed)
         // The demo's history happens over the days before today, on a clock of its own.
         let zone = try ShopZone(ShopZone.defaultIdentifier)

@@ -3,7 +3,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import ShopDomain
-import ShopModules
+import ShopActions
 import Storage
 import Sync
 
@@ -11,7 +11,7 @@ import Sync
 public func buildApplication(_ config: HubConfig, clock: ShopClock = .system) throws -> some ApplicationProtocol {
     var logger = Logger(label: "zhangguid")
     logger.logLevel = Logger.Level(rawValue: config.logLevel) ?? .info
-    let database = try ShopDatabase.open(at: config.database, modules: ShopModules.all, clock: clock)
+    let database = try ShopDatabase.open(at: config.database, modules: ShopFeatures.all, clock: clock)
     let hub = HubService(database: database)
     logger.info("hub ready", metadata: ["db": .string(config.database), "device": .string(database.deviceID.rawValue)])
     return Application(

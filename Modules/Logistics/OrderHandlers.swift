@@ -2,8 +2,8 @@ import GRDB
 import ShopDomain
 import Storage
 
-/// Orders: import, forward-only status, SKU mappings, notes, taking and add-ons (CS-8), and the
-/// stock each paid order reserves until it is handed to the courier.
+/// Orders: import, forward-only status, SKU mappings, notes, taking and add-ons (CS-8). What a
+/// paid order reserves the warehouse works out itself, following these ops (`Reservations`).
 enum OrderHandlers {
     static let all: [OpHandler] = [
         OpHandler(OrderImported.self, authorization: .permission(.handleOrders), project: imported),
@@ -29,17 +29,12 @@ enum OrderHandlers {
                              o.total.fen, o.paid.fen, o.buyerMessage, o.consignee, o.phone, o.address, o.postcode, o.createdAt, o.paidAt,
                              o.sellerRemark, op.hlc.wallMillis, op.hlc.wallMillis)
         guard db.changesCount == 1 else { return try importedAgain(p, op, db) }
-        var reserved: [String: Int] = [:]
         for (index, line) in o.lines.enumerated() {
             guard line.quantity > 0 else { throw LogisticsError.badQuantity(line.quantity) }
             let sku = try line.sku?.rawValue ?? String.fetchOne(db.cachedStatement(sql: "SELECT sku FROM sku_mapping WHERE key = ?"),
                                                                  arguments: [line.matchKey])
             try insertLine(db, o.order, index + 1, line, sku: sku, addedBy: nil)
-            if let sku { reserved[sku, default: 0] += line.quantity }
         }
-        // A new order has no reservations and no waybill yet: what `OrderBook.reserve` would
-        // find, without asking.
-        if o.status.awaitsShipment { try OrderBook.insertReservations(db, o.order, reserved) }
     }
 
     /// Imported on two devices: the later file may only move the order forward.
@@ -72,11 +67,10 @@ enum OrderHandlers {
         try db.execute(sql: """
             UPDATE order_header SET status = ?, closeReason = ?, refunded = ?, paidAt = COALESCE(?, paidAt), updatedAt = ? WHERE id = ?
             """, arguments: [p.to.rawValue, p.closeReason, p.refunded, p.paidAt, op.hlc.wallMillis, p.order.rawValue])
-        try OrderBook.reserve(db, p.order)
     }
 
     static func mapped(_ p: SKUMappingSet, _ op: Op, _ db: Database) throws {
-        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM product WHERE sku = ?)", arguments: [p.sku.rawValue]) == true else {
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM product_v WHERE sku = ?)", arguments: [p.sku.rawValue]) == true else {
             throw LogisticsError.unknownSKU(p.sku.rawValue)
         }
         try db.execute(sql: """
@@ -85,7 +79,6 @@ enum OrderHandlers {
             """, arguments: [p.key, p.sku.rawValue, op.actor.rawValue, op.hlc.wallMillis])
         let orders = try String.fetchAll(db, sql: "SELECT DISTINCT orderID FROM order_line WHERE matchKey = ? AND sku IS NULL", arguments: [p.key])
         try db.execute(sql: "UPDATE order_line SET sku = ? WHERE matchKey = ? AND sku IS NULL", arguments: [p.sku.rawValue, p.key])
-        for order in orders { try OrderBook.reserve(db, OrderID(rawValue: order)) }
     }
 
     static func noted(_ p: OrderNoted, _ op: Op, _ db: Database) throws {
@@ -131,7 +124,6 @@ enum OrderHandlers {
         let next = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(line), 0) + 1 FROM order_line WHERE orderID = ?", arguments: [p.order.rawValue])!
         let line = OrderLine(title: p.title, attributes: "", colour: nil, size: nil, quantity: p.quantity, price: p.price, merchantCode: nil, sku: p.sku)
         try insertLine(db, p.order, next, line, sku: p.sku.rawValue, addedBy: op.actor)
-        try OrderBook.reserve(db, p.order)
     }
 }
 
@@ -145,29 +137,6 @@ enum OrderBook {
     static func require(_ db: Database, _ order: OrderID) throws -> OrderStatus {
         guard let status = try status(db, order) else { throw LogisticsError.unknownOrder(order.rawValue) }
         return status
-    }
-
-    /// A paid order not yet handed to the courier reserves its matched items (available stock
-    /// drops); closed, refunded or handed over, it reserves nothing.
-    static func reserve(_ db: Database, _ order: OrderID) throws {
-        try db.cachedStatement(sql: "DELETE FROM stock_reservation WHERE ref = ?").execute(arguments: [order.rawValue])
-        guard let status = try status(db, order), status.awaitsShipment else { return }
-        let handedOver = try Bool.fetchOne(db.cachedStatement(sql: """
-            SELECT EXISTS (SELECT 1 FROM waybill WHERE orderID = ? AND live = 1 AND state = 'handed-over')
-            """), arguments: [order.rawValue])!
-        guard !handedOver else { return }
-        try db.cachedStatement(sql: """
-            INSERT INTO stock_reservation (ref, sku, quantity)
-            SELECT orderID, sku, SUM(quantity) FROM order_line WHERE orderID = ? AND sku IS NOT NULL GROUP BY sku
-            """).execute(arguments: [order.rawValue])
-    }
-
-    /// Reservations of a new order, SKU by SKU in the order `GROUP BY sku` gives (byte order).
-    static func insertReservations(_ db: Database, _ order: OrderID, _ quantities: [String: Int]) throws {
-        let statement = try db.cachedStatement(sql: "INSERT INTO stock_reservation (ref, sku, quantity) VALUES (?, ?, ?)")
-        for (sku, quantity) in quantities.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
-            try statement.executeFast(order.rawValue, sku, quantity)
-        }
     }
 
     /// What a packer's signature binds: the order's lines as SKU × quantity, sorted.

@@ -62,7 +62,7 @@ public struct UnmatchedLine: Sendable, Equatable, Codable {
 public enum OrderQueries {
     static let summarySQL = """
         SELECT o.id, o.buyer, o.status, o.refunded, o.consignee, o.total, o.paidAt,
-               COALESCE((SELECT name FROM staff s WHERE s.id = o.takenBy), o.takenBy) AS takenBy,
+               COALESCE((SELECT name FROM staff_v s WHERE s.id = o.takenBy), o.takenBy) AS takenBy,
                (SELECT SUM(quantity) FROM order_line l WHERE l.orderID = o.id) AS items,
                w.number AS waybill, w.state AS parcelState
         FROM order_header o LEFT JOIN waybill w ON w.orderID = o.id AND w.live = 1
@@ -111,7 +111,7 @@ public enum OrderQueries {
             OrderDetail.Line(line: $0["line"], title: $0["title"], attributes: $0["attributes"], quantity: $0["quantity"],
                              price: Money(fen: $0["price"]), sku: $0["sku"], addedBy: $0["addedBy"])
         }
-        let notes = try Row.fetchAll(db, sql: "SELECT n.*, (SELECT name FROM staff s WHERE s.id = n.author) AS authorName FROM order_note n WHERE orderID = ? ORDER BY id", arguments: [order.rawValue]).map {
+        let notes = try Row.fetchAll(db, sql: "SELECT n.*, (SELECT name FROM staff_v s WHERE s.id = n.author) AS authorName FROM order_note n WHERE orderID = ? ORDER BY id", arguments: [order.rawValue]).map {
             OrderDetail.Note(text: $0["text"], author: $0["authorName"] ?? $0["author"], at: Date(millis: $0["at"]))
         }
         let notices = try String.fetchAll(db, sql: "SELECT zh FROM order_notice WHERE orderID = ? ORDER BY id", arguments: [order.rawValue])

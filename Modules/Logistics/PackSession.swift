@@ -37,7 +37,7 @@ public struct PackSession: Sendable {
     /// One scan: a SKU code or a barcode.
     public mutating func scan(_ code: String, _ db: Database) throws -> Outcome {
         let key = code.trimmingWhitespace()
-        let sku = try String.fetchOne(db, sql: "SELECT sku FROM product WHERE sku = ?1 OR barcode = ?1 ORDER BY sku = ?1 DESC LIMIT 1",
+        let sku = try String.fetchOne(db, sql: "SELECT sku FROM product_v WHERE sku = ?1 OR barcode = ?1 ORDER BY sku = ?1 DESC LIMIT 1",
                                       arguments: [key]).map(SKU.init(rawValue:))
         guard let sku, let wanted = expected[sku] else { throw LogisticsError.notOnOrder(key, waybill) }
         guard packed[sku, default: 0] < wanted else { throw LogisticsError.overQuantity(sku.rawValue, waybill, wanted) }

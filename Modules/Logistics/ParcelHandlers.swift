@@ -80,7 +80,6 @@ enum ParcelHandlers {
             try db.execute(sql: "UPDATE waybill SET state = 'handed-over', pickupID = ?, handedAt = ? WHERE number = ?",
                            arguments: [p.pickup, op.hlc.wallMillis, parcel.waybill])
             try WaybillHandlers.event(db, op, parcel.waybill, "handed-over", courierName)
-            try OrderBook.reserve(db, parcel.order)
         }
         // Parcels the courier did not take leave this pickup and wait for the next.
         let taken = Set(p.parcels.map(\.waybill))

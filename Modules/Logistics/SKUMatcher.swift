@@ -19,7 +19,7 @@ struct SKUMatcher {
 
     init(_ db: Database) throws {
         var barcodes: [String: SKU] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT sku, barcode, name, colour, size FROM product") {
+        for row in try Row.fetchAll(db, sql: "SELECT sku, barcode, name, colour, size FROM product_v") {
             let sku = SKU(rawValue: row[0])
             codes[sku.rawValue] = sku
             if let barcode: String = row[1] { barcodes[barcode] = sku }

@@ -98,7 +98,7 @@ public enum ShippingQueries {
     /// `model/colour/size×qty` for each line (LOG-1); an unmatched line shows its title and attributes.
     static func items(_ db: Database, _ order: OrderID) throws -> [String] {
         try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT l.title, l.attributes, l.quantity, p.style, p.colour, p.size FROM order_line l LEFT JOIN product p ON p.sku = l.sku
+            SELECT l.title, l.attributes, l.quantity, p.style, p.colour, p.size FROM order_line l LEFT JOIN product_v p ON p.sku = l.sku
             WHERE l.orderID = ? ORDER BY l.line
             """), arguments: [order.rawValue]).map { row in
             let quantity: Int = row["quantity"]
@@ -119,13 +119,13 @@ public enum ShippingQueries {
         }
         let lines = try Row.fetchAll(db, sql: """
             SELECT l.sku, p.style, p.name, p.colour, p.size, SUM(l.quantity) AS quantity, COUNT(DISTINCT l.orderID) AS orders
-            FROM waybill w JOIN order_line l ON l.orderID = w.orderID JOIN product p ON p.sku = l.sku
+            FROM waybill w JOIN order_line l ON l.orderID = w.orderID JOIN product_v p ON p.sku = l.sku
             WHERE w.batch = ? AND w.live = 1 GROUP BY l.sku ORDER BY p.style, p.colour, p.size
             """, arguments: [batch]).map { row in
             PickLine(sku: row["sku"], style: row["style"], name: row["name"], colour: row["colour"], size: row["size"], quantity: row["quantity"],
                      orders: row["orders"], locations: try String.fetchAll(db, sql: """
-                        SELECT b.location || '(' || b.quantity || ')' FROM stock_balance b JOIN location c ON c.code = b.location
-                        WHERE b.sku = ? AND c.kind = 'sellable' AND b.quantity > 0 ORDER BY b.quantity DESC, b.location
+                        SELECT location || '(' || quantity || ')' FROM stock_v
+                        WHERE sku = ? AND kind = 'sellable' AND quantity > 0 ORDER BY quantity DESC, location
                         """, arguments: [row["sku"] as String]))
         }
         var flags: [PickFlag] = []
@@ -151,7 +151,7 @@ public enum ShippingQueries {
 
     public static func waybills(_ db: Database, state: String? = nil, batch: String? = nil, courier: Courier? = nil, limit: Int = 500) throws -> [WaybillRow] {
         try Row.fetchAll(db, sql: """
-            SELECT w.*, o.consignee, (SELECT name FROM staff s WHERE s.id = w.packedBy) AS packerName FROM waybill w JOIN order_header o ON o.id = w.orderID
+            SELECT w.*, o.consignee, (SELECT name FROM staff_v s WHERE s.id = w.packedBy) AS packerName FROM waybill w JOIN order_header o ON o.id = w.orderID
             WHERE (?1 IS NULL OR w.state = ?1) AND (?2 IS NULL OR w.batch = ?2) AND (?3 IS NULL OR w.courier = ?3)
             ORDER BY w.printedAt DESC, w.batch DESC, w.seq LIMIT ?4
             """, arguments: [state, batch, courier?.code, limit]).map(waybillRow)
@@ -159,7 +159,7 @@ public enum ShippingQueries {
 
     public static func waybill(_ db: Database, _ text: String) throws -> WaybillRow {
         let number = text.trimmingWhitespace().uppercased()
-        guard let row = try Row.fetchOne(db, sql: "SELECT w.*, o.consignee, (SELECT name FROM staff s WHERE s.id = w.packedBy) AS packerName FROM waybill w JOIN order_header o ON o.id = w.orderID WHERE w.number = ?",
+        guard let row = try Row.fetchOne(db, sql: "SELECT w.*, o.consignee, (SELECT name FROM staff_v s WHERE s.id = w.packedBy) AS packerName FROM waybill w JOIN order_header o ON o.id = w.orderID WHERE w.number = ?",
                                          arguments: [number]) else { throw LogisticsError.unknownWaybill(text) }
         return waybillRow(row)
     }
@@ -173,7 +173,7 @@ public enum ShippingQueries {
 
     /// The journal of one waybill: printed, reprinted, packed, handed over, voided …
     public static func events(_ db: Database, _ number: String) throws -> [(kind: String, detail: String?, actor: String, at: Date)] {
-        try Row.fetchAll(db, sql: "SELECT e.*, COALESCE((SELECT name FROM staff s WHERE s.id = e.actor), e.actor) AS actorName FROM waybill_event e WHERE number = ? ORDER BY id", arguments: [number])
+        try Row.fetchAll(db, sql: "SELECT e.*, COALESCE((SELECT name FROM staff_v s WHERE s.id = e.actor), e.actor) AS actorName FROM waybill_event e WHERE number = ? ORDER BY id", arguments: [number])
             .map { ($0["kind"], $0["detail"], $0["actorName"], Date(millis: $0["at"])) }
     }
 
@@ -210,7 +210,7 @@ public enum ShippingQueries {
     /// an undeliverable parcel (LOG-8, LOG-9).
     public static func stubsToArchive(_ db: Database, before: Date) throws -> [WaybillRow] {
         try Row.fetchAll(db, sql: """
-            SELECT w.*, o.consignee, (SELECT name FROM staff s WHERE s.id = w.packedBy) AS packerName FROM waybill w JOIN order_header o ON o.id = w.orderID
+            SELECT w.*, o.consignee, (SELECT name FROM staff_v s WHERE s.id = w.packedBy) AS packerName FROM waybill w JOIN order_header o ON o.id = w.orderID
             WHERE w.live = 1 AND w.state = 'handed-over' AND w.handedAt < ? AND w.stubArchivedAt IS NULL AND w.undeliverableAt IS NULL
             AND NOT EXISTS (SELECT 1 FROM claim c WHERE c.number = w.number) ORDER BY w.handedAt, w.courier, w.number
             """, arguments: [before.millis]).map(waybillRow)
@@ -256,7 +256,7 @@ extension ShippingQueries {
     public static func claim(_ db: Database, _ id: String) throws -> ClaimInfo {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT c.*, w.courier, w.orderID, w.grams, w.fee, w.handedAt, k.courierName,
-                   COALESCE((SELECT name FROM staff s WHERE s.id = w.packedBy), w.packedBy) AS packedBy,
+                   COALESCE((SELECT name FROM staff_v s WHERE s.id = w.packedBy), w.packedBy) AS packedBy,
                    o.buyer, o.consignee, o.phone, o.address, o.postcode, o.paid, o.postage
             FROM claim c JOIN waybill w ON w.number = c.number JOIN order_header o ON o.id = w.orderID LEFT JOIN pickup k ON k.id = w.pickupID
             WHERE c.id = ? OR c.number = ?
@@ -295,7 +295,7 @@ extension ShippingQueries {
     /// Print batches, newest first, with counts of their live waybills by state.
     public static func batches(_ db: Database, limit: Int = 100) throws -> [BatchRow] {
         try Row.fetchAll(db, sql: """
-            SELECT b.id, b.courier, b.printedAt, COALESCE((SELECT name FROM staff s WHERE s.id = b.printedBy), b.printedBy) AS printer,
+            SELECT b.id, b.courier, b.printedAt, COALESCE((SELECT name FROM staff_v s WHERE s.id = b.printedBy), b.printedBy) AS printer,
                    COUNT(w.number) AS waybills, COALESCE(SUM(w.state = 'printed'), 0) AS printed,
                    COALESCE(SUM(w.state = 'packed'), 0) AS packed, COALESCE(SUM(w.state = 'handed-over'), 0) AS handed
             FROM print_batch b LEFT JOIN waybill w ON w.batch = b.id AND w.live = 1

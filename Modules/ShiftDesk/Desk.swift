@@ -116,12 +116,7 @@ public final class Desk {
 
     /// The journal's last sequence plus this device's sync cursor: any write by any process moves it.
     private func currentHead() -> Int64 {
-        (try? ctx.read { db in
-            try Int64.fetchOne(db, sql: """
-                SELECT COALESCE((SELECT MAX(seq) FROM journal), 0) * 1000
-                     + COALESCE((SELECT SUM(pushedSeq + pulledSeq) FROM sync_peer), 0) % 1000
-                """) ?? 0
-        }) ?? 0
+        (try? ctx.read { db in try SyncClient.changeMark(db) }) ?? 0
     }
 
     private func refreshIfChanged() {
@@ -168,7 +163,7 @@ public final class Desk {
     private func syncSummary() -> String {
         guard let status = try? SyncClient.status(ctx.database) else { return "" }
         if status.cursor.hub.isEmpty, ctx.hub == nil {
-            let devices = (try? ctx.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM hub_device WHERE revokedAt IS NULL") }) ?? nil
+            let devices = try? DeviceRegistry(ctx.database).activeCount()
             return devices.map { $0 > 0 ? ctx.t("中心机 · \($0) 台设备", "hub · \($0) devices") : ctx.t("单机", "standalone") } ?? ctx.t("单机", "standalone")
         }
         let last = status.cursor.lastSyncAt.map { ctx.zone.format($0) } ?? ctx.t("未同步", "never synced")

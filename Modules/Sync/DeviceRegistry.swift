@@ -47,6 +47,11 @@ public struct DeviceRegistry: Sendable {
         return (try find(id), token)
     }
 
+    /// Devices registered and not revoked: whether this file serves as a hub.
+    public func activeCount() throws -> Int {
+        try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM hub_device WHERE revokedAt IS NULL") ?? 0 }
+    }
+
     public func list() throws -> [HubDevice] {
         try database.read { db in try Row.fetchAll(db, sql: "SELECT * FROM hub_device ORDER BY registeredAt, id").map(Self.device) }
     }

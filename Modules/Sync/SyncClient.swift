@@ -128,26 +128,26 @@ public struct SyncClient: Sendable {
         }
     }
 
+    /// A number that moves whenever any process writes: the journal's last sequence and the sync
+    /// cursors (the desk redraws when it changes).
+    public static func changeMark(_ db: Database) throws -> Int64 {
+        let cursors = try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(pushedSeq + pulledSeq), 0) FROM sync_peer") ?? 0
+        return try JournalQueries.lastSeq(db) * 1000 + cursors % 1000
+    }
+
     /// What `sync status` shows: the ops not yet acknowledged by the hub, and the last sync.
     /// Counted in SQL: the desk's header asks on every redraw, so the ops are not read. `hub`
     /// picks that hub's cursor (what a sync with it would push); by default the last one synced with.
     public static func status(_ database: ShopDatabase, hub: String? = nil) throws -> (pending: Int, cursor: Cursor) {
         let cursor = try cursor(database, hub: hub)
-        let pending = try database.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM journal WHERE deviceID = ? AND deviceSeq > ?",
-                             arguments: [database.deviceID.rawValue, cursor.pushedSeq]) ?? 0
-        }
+        let pending = try database.read { db in try JournalQueries.count(db, device: database.deviceID, after: cursor.pushedSeq) }
         return (pending, cursor)
     }
 
     /// The ops waiting to be pushed, by kind, most first: what the desk's sync screen lists.
     public static func pendingKinds(_ database: ShopDatabase, hub: String? = nil) throws -> [(kind: String, count: Int)] {
         let cursor = try cursor(database, hub: hub)
-        return try database.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT kind, COUNT(*) AS n FROM journal WHERE deviceID = ? AND deviceSeq > ? GROUP BY kind ORDER BY n DESC, kind
-                """, arguments: [database.deviceID.rawValue, cursor.pushedSeq]).map { ($0["kind"], $0["n"]) }
-        }
+        return try database.read { db in try JournalQueries.kinds(db, device: database.deviceID, after: cursor.pushedSeq) }
     }
 }
 

@@ -5,7 +5,7 @@ import Storage
 /// The hub keeps its registered devices (tokens stored hashed, and how far each is known to have
 /// pulled) and incidents; a notebook keeps its cursors per hub.
 public enum SyncStore {
-    public static let module = StorageModule(
+    public static let feature = ShopFeature(
         name: "sync",
         migrations: [.init("sync.v1", sql: """
             CREATE TABLE hub_device (

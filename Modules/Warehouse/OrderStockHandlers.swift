@@ -2,19 +2,25 @@ import GRDB
 import ShopDomain
 import Storage
 
-/// What orders and shipping do to stock, projected by the warehouse on Logistics' ops: a
-/// reservation that changed re-checks the SKU's low-stock alert; a parcel handed to the courier
-/// leaves stock (WH-9); packing uses supplies (WH-10). Reservations are written by Logistics into
-/// `stock_reservation`; triggers note the SKUs they touch in `reservation_dirty`.
+/// What orders and shipping do to stock, projected by the warehouse on Logistics' ops: an order
+/// reserves its items (`Reservations`) and a reservation that changed re-checks the SKU's
+/// low-stock alert; a parcel handed to the courier leaves stock (WH-9); packing uses supplies
+/// (WH-10). Triggers on `stock_reservation` note the SKUs they touch in `reservation_dirty`.
 enum OrderStockHandlers {
     static let all: [OpHandler] = [
-        .following(OrderImported.self) { _, op, db in try reservationsChanged(op, db) },
-        .following(OrderStatusChanged.self) { _, op, db in try reservationsChanged(op, db) },
-        .following(SKUMappingSet.self) { _, op, db in try reservationsChanged(op, db) },
-        .following(OrderItemAdded.self) { _, op, db in try reservationsChanged(op, db) },
+        .following(OrderImported.self) { p, op, db in try reserve(op, db, [p.order.order]) },
+        .following(OrderStatusChanged.self) { p, op, db in try reserve(op, db, [p.order]) },
+        .following(SKUMappingSet.self) { p, op, db in try reserve(op, db, try Reservations.mapped(db, p)) },
+        .following(OrderItemAdded.self) { p, op, db in try reserve(op, db, [p.order]) },
         .following(PickupConfirmed.self, project: handedOver),
         .following(ParcelPacked.self, project: packed),
     ]
+
+    /// The orders' reservations worked out again, then the alerts of the SKUs that changed.
+    static func reserve(_ op: Op, _ db: Database, _ orders: [OrderID]) throws {
+        for order in orders { try Reservations.recompute(db, order) }
+        try reservationsChanged(op, db)
+    }
 
     static func reservationsChanged(_ op: Op, _ db: Database) throws {
         let skus = try db.cachedStatement(sql: "SELECT sku FROM reservation_dirty ORDER BY sku").readAll { $0.text(0) ?? "" }
@@ -26,6 +32,7 @@ enum OrderStockHandlers {
     /// WH-9: the courier has the parcels; each item leaves the sellable location holding most of
     /// it. The goods are gone whatever the book says, so a shortfall raises a recount, never a refusal.
     static func handedOver(_ p: PickupConfirmed, _ op: Op, _ db: Database) throws {
+        for parcel in p.parcels { try Reservations.recompute(db, parcel.order) }
         for parcel in p.parcels {
             for item in parcel.items {
                 try take(db, op, item, kind: .shipment, ref: parcel.waybill)

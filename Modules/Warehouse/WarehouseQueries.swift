@@ -112,7 +112,7 @@ public enum WarehouseQueries {
             WHERE b.sku = ? AND b.quantity != 0 ORDER BY l.kind = 'sellable' DESC, b.location
             """, arguments: [sku.rawValue]).map { Balance(location: $0["location"], kind: $0["kind"], quantity: $0["quantity"]) }
         let movements = try Row.fetchAll(db, sql: """
-            SELECT m.*, COALESCE(s.name, m.actor) AS actorName FROM stock_movement m LEFT JOIN staff s ON s.id = m.actor
+            SELECT m.*, COALESCE(s.name, m.actor) AS actorName FROM stock_movement m LEFT JOIN staff_v s ON s.id = m.actor
             WHERE m.sku = ? ORDER BY m.id DESC LIMIT ?
             """, arguments: [sku.rawValue, limit]).map { row in
             Movement(at: Date(millis: row["at"]), location: row["location"], delta: row["delta"], kind: row["kind"],
@@ -130,6 +130,14 @@ public enum WarehouseQueries {
             return SKU(rawValue: sku)
         }
         throw WarehouseError.unknownProduct(key)
+    }
+
+    /// A product's name and selling price: what an item added to an order takes by default.
+    public static func nameAndPrice(_ db: Database, _ sku: SKU) throws -> (name: String, price: Money) {
+        guard let row = try Row.fetchOne(db, sql: "SELECT name, price FROM product WHERE sku = ?", arguments: [sku.rawValue]) else {
+            throw WarehouseError.unknownProduct(sku.rawValue)
+        }
+        return (row["name"], Money(fen: row["price"]))
     }
 
     public struct Alert: Sendable, Codable, Equatable {

@@ -42,7 +42,7 @@ public enum FineQueries {
     /// Fines booked in a month (`2026-11`, shop time) or all, newest first.
     public static func fines(_ db: Database, from: Date? = nil, until: Date? = nil, staff: StaffID? = nil) throws -> [Fine] {
         try Row.fetchAll(db, sql: """
-            SELECT f.*, COALESCE((SELECT name FROM staff s WHERE s.id = f.staffID), f.staffID) AS name FROM fine f WHERE at >= ? AND at < ? AND (? IS NULL OR staffID = ?) ORDER BY at DESC, id DESC
+            SELECT f.*, COALESCE((SELECT name FROM staff_v s WHERE s.id = f.staffID), f.staffID) AS name FROM fine f WHERE at >= ? AND at < ? AND (? IS NULL OR staffID = ?) ORDER BY at DESC, id DESC
             """, arguments: [from?.millis ?? Int64.min, until?.millis ?? Int64.max, staff?.rawValue, staff?.rawValue]).map {
             Fine(staff: $0["staffID"], name: $0["name"], amount: Money(fen: $0["amount"]), rule: $0["rule"], ref: $0["ref"], reasonZh: $0["reasonZh"],
                  reasonEn: $0["reasonEn"], bookedBy: $0["bookedBy"], at: Date(millis: $0["at"]))

@@ -18,7 +18,7 @@ public enum WorkforceQueries {
     public static func roster(_ db: Database, week: ISOWeek) throws -> [RosterLine] {
         try Row.fetchAll(db, sql: """
             SELECT r.*, s.name, EXISTS (SELECT 1 FROM cleaning c WHERE c.day = r.day AND c.staffID = r.staffID) AS cleaning
-            FROM roster r JOIN staff s ON s.id = r.staffID WHERE r.week = ? ORDER BY s.addedAt, s.rowid, r.day
+            FROM roster r JOIN staff_v s ON s.id = r.staffID WHERE r.week = ? ORDER BY s.addedAt, s.rowid, r.day
             """, arguments: [week.description]).map { row in
             let start = (row["start"] as Int64?).map(Date.init(millis:))
             return RosterLine(day: row["day"], staff: row["staffID"], name: row["name"], template: row["template"], start: start,
@@ -51,7 +51,7 @@ public enum WorkforceQueries {
         arguments.append(limit)
         return try Row.fetchAll(db, sql: """
             SELECT sh.*, s.name, (SELECT COALESCE(SUM(minutes), 0) FROM shift_leave l WHERE l.shiftID = sh.id) AS leaveMinutes
-            FROM shift sh JOIN staff s ON s.id = sh.staffID
+            FROM shift sh JOIN staff_v s ON s.id = sh.staffID
             \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
             ORDER BY sh.startedAt DESC, sh.id LIMIT ?
             """, arguments: StatementArguments(arguments)).map(record)
@@ -99,7 +99,7 @@ public enum WorkforceQueries {
         let staff = try CoreQueries.staff(db, id: viewer)
         let team = current?.team ?? Team.of(staff?.roles ?? []).rawValue
         let items = try Row.fetchAll(db, sql: """
-            SELECT i.*, s.name AS authorName FROM handover_item i JOIN staff s ON s.id = i.author
+            SELECT i.*, s.name AS authorName FROM handover_item i JOIN staff_v s ON s.id = i.author
             WHERE i.status = 'open' AND (? OR i.team = ?) AND i.shiftID != ?
             ORDER BY i.writtenAt, i.rowid
             """, arguments: [all, team, current?.id ?? ""]).map(item)
@@ -107,7 +107,7 @@ public enum WorkforceQueries {
         let last = try teams.compactMap { team in
             try Row.fetchOne(db, sql: """
                 SELECT sh.*, s.name, (SELECT COALESCE(SUM(minutes), 0) FROM shift_leave l WHERE l.shiftID = sh.id) AS leaveMinutes
-                FROM shift sh JOIN staff s ON s.id = sh.staffID
+                FROM shift sh JOIN staff_v s ON s.id = sh.staffID
                 WHERE sh.team = ? AND sh.endedAt IS NOT NULL ORDER BY sh.endedAt DESC LIMIT 1
                 """, arguments: [team]).map(record)
         }
@@ -117,8 +117,8 @@ public enum WorkforceQueries {
     /// Items taken over or closed (the book's history), newest first.
     public static func settledItems(_ db: Database, limit: Int = 50) throws -> [Item] {
         try Row.fetchAll(db, sql: """
-            SELECT i.*, s.name AS authorName, t.name AS settledName FROM handover_item i JOIN staff s ON s.id = i.author
-            LEFT JOIN staff t ON t.id = i.settledBy WHERE i.status != 'open' ORDER BY i.settledAt DESC LIMIT ?
+            SELECT i.*, s.name AS authorName, t.name AS settledName FROM handover_item i JOIN staff_v s ON s.id = i.author
+            LEFT JOIN staff_v t ON t.id = i.settledBy WHERE i.status != 'open' ORDER BY i.settledAt DESC LIMIT ?
             """, arguments: [limit]).map(item)
     }
 

@@ -18,7 +18,7 @@ struct CCShop {
     let directory: URL
 
     static let now = ShopClock.parseInstant("2026-11-30T10:00:00+08:00")!
-    static let modules = [Warehouse.module, Logistics.module, Workforce.module, CustomerCare.module]
+    static let modules = [Warehouse.feature, Logistics.feature, Workforce.feature, CustomerCare.feature]
 
     init(clock: ShopClock = .fixed(CCShop.now)) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("zhanggui-cc-\(UUID().uuidString)")

@@ -13,7 +13,7 @@ import Workforce
 /// both, or two compensations on one review, is a visible conflict settled by `conflict.resolved`.
 @Suite("Customer care across notebooks")
 struct CustomerCareSyncTests {
-    static let modules: [StorageModule] = [Warehouse.module, Logistics.module, Workforce.module, CustomerCare.module, SyncStore.module]
+    static let modules: [ShopFeature] = [Warehouse.feature, Logistics.feature, Workforce.feature, CustomerCare.feature, SyncStore.feature]
     static let now = ShopClock.parseInstant("2026-11-30T22:00:00+08:00")!
 
     struct World {

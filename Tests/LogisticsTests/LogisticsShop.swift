@@ -17,7 +17,7 @@ struct LogisticsShop {
     let directory: URL
 
     static let now = ShopClock.parseInstant("2026-11-30T10:00:00+08:00")!
-    static let modules = [Warehouse.module, Logistics.module, Workforce.module]
+    static let modules = [Warehouse.feature, Logistics.feature, Workforce.feature]
 
     init(clock: ShopClock = .fixed(LogisticsShop.now), path: String? = nil) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("zhanggui-log-\(UUID().uuidString)")

@@ -234,7 +234,7 @@ struct ConcurrencyTests {
 @Suite("One op kind, several modules")
 struct SharedKindTests {
     /// A module that also acts on `staff.added`: it keeps a count of people per first role.
-    static let census = StorageModule(
+    static let census = ShopFeature(
         name: "census",
         migrations: [.init("census.v1", sql: "CREATE TABLE census (role TEXT PRIMARY KEY, people INTEGER NOT NULL)")],
         handlers: [OpHandler(StaffAdded.self, authorization: .anyStaff) { payload, _, db in

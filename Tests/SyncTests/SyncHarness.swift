@@ -8,7 +8,7 @@ import Logistics
 import Warehouse
 import Workforce
 
-let modules: [StorageModule] = [Warehouse.module, Logistics.module, Workforce.module, SyncStore.module]
+let modules: [ShopFeature] = [Warehouse.feature, Logistics.feature, Workforce.feature, SyncStore.feature]
 
 typealias DirectTransport = LocalHubTransport
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import GRDB
 import ShopDomain
-import ShopModules
+import ShopActions
 @testable import ShiftDesk
 @testable import Storage
 import Sync

@@ -1,7 +1,7 @@
 import Foundation
 import DemoShop
 import ShopDomain
-import ShopModules
+import ShopActions
 @testable import ShiftDesk
 @testable import Storage
 import TerminalUI
@@ -18,7 +18,7 @@ enum DeskHarness {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("shop.sqlite").path
         try FileManager.default.copyItem(atPath: try template(), toPath: path)
-        return try ShopDatabase.open(at: path, modules: ShopModules.all, clock: .fixed(now))
+        return try ShopDatabase.open(at: path, modules: ShopFeatures.all, clock: .fixed(now))
     }
 
     nonisolated(unsafe) private static var made: String?
@@ -31,7 +31,7 @@ enum DeskHarness {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("zhanggui-tui-template-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("shop.sqlite").path
-        let database = try DemoShop.create(at: path, seed: 7, modules: ShopModules.all, clock: .fixed(now))
+        let database = try DemoShop.create(at: path, seed: 7, modules: ShopFeatures.all, clock: .fixed(now))
         try database.checkpoint()  // the demo gives everyone PIN 1234
         made = path
         return path

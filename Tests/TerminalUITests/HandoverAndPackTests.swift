@@ -5,7 +5,7 @@ import DemoShop
 import GRDB
 import Logistics
 import ShopDomain
-import ShopModules
+import ShopActions
 @testable import ShiftDesk
 @testable import Storage
 import TerminalUI
@@ -32,7 +32,7 @@ enum NightHarness {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("shop.sqlite").path
         try FileManager.default.copyItem(atPath: try template(), toPath: path)
-        return try ShopDatabase.open(at: path, modules: ShopModules.all, clock: .fixed(DeskHarness.now))
+        return try ShopDatabase.open(at: path, modules: ShopFeatures.all, clock: .fixed(DeskHarness.now))
     }
 
     private static func template() throws -> String {
@@ -42,9 +42,9 @@ enum NightHarness {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("zhanggui-tui-night-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("shop.sqlite").path
-        try DemoShop.create(at: path, seed: 7, modules: ShopModules.all, clock: .fixed(DeskHarness.now))
+        try DemoShop.create(at: path, seed: 7, modules: ShopFeatures.all, clock: .fixed(DeskHarness.now))
         let clock = SteppedClock()
-        let database = try ShopDatabase.open(at: path, modules: ShopModules.all, clock: clock.clock)
+        let database = try ShopDatabase.open(at: path, modules: ShopFeatures.all, clock: clock.clock)
         let gm = try database.read(CoreQueries.shop).owner
         let tony = IDSource.seeded(2026).next(StaffID.self)
         clock.set("05:50")

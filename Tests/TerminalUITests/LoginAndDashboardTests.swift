@@ -6,7 +6,7 @@ import ShopDomain
 import TerminalUI
 import GRDB
 import Logistics
-import ShopModules
+import ShopActions
 
 @Suite("shift desk: login and dashboard")
 struct LoginAndDashboardTests {
@@ -43,7 +43,7 @@ struct LoginAndDashboardTests {
         let before = desk.render()
         #expect(before.contains("paid, no waybill yet"))
         // Another writer (here: the same file through a second connection) voids nothing but pays an order.
-        let other = try ShopDatabase.open(at: database.path, modules: ShopModules.all, clock: .fixed(DeskHarness.now))
+        let other = try ShopDatabase.open(at: database.path, modules: ShopFeatures.all, clock: .fixed(DeskHarness.now))
         let gm = try other.read(CoreQueries.shop).owner
         try other.apply(OpDraft(actor: gm, StaffAdded(staff: IDSource.random.next(), name: "新来的", roles: [.shipper])))
         let waiting = try #require(try other.read { db in try String.fetchOne(db, sql: "SELECT id FROM order_header WHERE status = 'awaiting-payment' LIMIT 1") })

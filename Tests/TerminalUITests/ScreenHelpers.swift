@@ -1,7 +1,7 @@
 import Foundation
 import DemoShop
 import ShopDomain
-import ShopModules
+import ShopActions
 @testable import ShiftDesk
 @testable import Storage
 import Sync
@@ -50,10 +50,10 @@ enum Screens {
     private static func makeLaptop(merged: Bool) throws -> Laptop {
         let shop = try DeskHarness.shop()
         let path = (shop.path as NSString).deletingLastPathComponent + "/laptop.sqlite"
-        let made = try DemoLaptop.create(hub: shop, at: path, modules: ShopModules.all, clock: .fixed(DeskHarness.now), ids: .seeded(77),
+        let made = try DemoLaptop.create(hub: shop, at: path, modules: ShopFeatures.all, clock: .fixed(DeskHarness.now), ids: .seeded(77),
                                            address: hubURL)
         // A minute later than its first sync, so "the last hub synced with" is never a tie.
-        let laptop = try ShopDatabase.open(at: made.path, modules: ShopModules.all, clock: .fixed(DeskHarness.now.addingTimeInterval(60)))
+        let laptop = try ShopDatabase.open(at: made.path, modules: ShopFeatures.all, clock: .fixed(DeskHarness.now.addingTimeInterval(60)))
         let scenario = Laptop(shop: shop, laptop: laptop, token: made.token)
         if merged {
             _ = try SyncClient(database: laptop, hub: hubURL, transport: scenario.transport).syncWaiting()

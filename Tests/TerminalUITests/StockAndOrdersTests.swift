@@ -3,7 +3,7 @@ import Testing
 import GRDB
 import Logistics
 import ShopDomain
-import ShopModules
+import ShopActions
 @testable import ShiftDesk
 @testable import Storage
 import TerminalUI

@@ -51,7 +51,7 @@ struct LedgerTests {
         let laptopPath = hub.directory.appendingPathComponent("laptop.sqlite").path
         try hub.database.backup(to: laptopPath)
         try hub.database.read { _ in }
-        let laptop = try ShopDatabase.open(at: laptopPath, modules: [Warehouse.module], clock: .fixed(WarehouseShop.now))
+        let laptop = try ShopDatabase.open(at: laptopPath, modules: [Warehouse.feature], clock: .fixed(WarehouseShop.now))
         let other = try laptopAsOtherDevice(laptop)
         try other.apply(OpDraft(actor: hub.hand, StockMoved(sku: SKU(rawValue: "AF-1"), from: LocationCode(rawValue: "A-01-1"),
                                                               to: LocationCode(rawValue: "B-01-1"), quantity: 3)))
@@ -76,7 +76,7 @@ struct LedgerTests {
             try db.execute(sql: "UPDATE device SET isLocal = 0")
             try db.execute(sql: "INSERT INTO device (id, isLocal, createdAt) VALUES (?, 1, 0)", arguments: [newID.rawValue])
         }
-        return try ShopDatabase.open(at: copy.path, modules: [Warehouse.module], clock: .fixed(WarehouseShop.now))
+        return try ShopDatabase.open(at: copy.path, modules: [Warehouse.feature], clock: .fixed(WarehouseShop.now))
     }
 
     @Test("defective, returns and quarantine stock is never available (WH-5)")

@@ -19,7 +19,7 @@ struct WarehouseShop {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("zhanggui-wh-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         database = try ShopDatabase.create(at: directory.appendingPathComponent("shop.sqlite").path, shop: "测试小店", owner: "黄乔",
-                                           modules: [Warehouse.module], clock: clock)
+                                           modules: [Warehouse.feature], clock: clock)
         gm = try database.read(CoreQueries.shop).owner
         let ids: [StaffID] = (0..<3).map { _ in IDSource.random.next() }
         (lead, hand, agent) = (ids[0], ids[1], ids[2])

@@ -27,7 +27,7 @@ struct WorkforceShop {
     init() throws {
         time.set("2026-11-23", 7)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("zhanggui-wf-\(UUID().uuidString).sqlite").path
-        database = try ShopDatabase.create(at: path, shop: "测试小店", owner: "黄乔", modules: [Warehouse.module, Workforce.module], clock: time.clock)
+        database = try ShopDatabase.create(at: path, shop: "测试小店", owner: "黄乔", modules: [Warehouse.feature, Workforce.feature], clock: time.clock)
         gm = try database.read(CoreQueries.shop).owner
         let ids: [StaffID] = (0..<4).map { _ in IDSource.random.next() }
         (lead, agent, night, hand) = (ids[0], ids[1], ids[2], ids[3])

@@ -3,7 +3,7 @@ import DemoShop
 import Sync
 import Foundation
 import ShopDomain
-import ShopModules
+import ShopActions
 import Storage
 
 struct DemoCommand: ParsableCommand {
@@ -28,7 +28,7 @@ struct DemoCommand: ParsableCommand {
         let path = global.databasePath
         let laptopPath = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("warehouse-laptop.sqlite")
         if replace, FileManager.default.fileExists(atPath: path) {
-            let existing = try ShopDatabase.open(at: path, modules: ShopModules.all)
+            let existing = try ShopDatabase.open(at: path, modules: ShopFeatures.all)
             guard try existing.read(CoreQueries.shop).name == DemoShop.shopName else { throw DemoError.notADemo(path: path) }
             for file in [path, laptopPath] {
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) }
@@ -36,8 +36,8 @@ struct DemoCommand: ParsableCommand {
         }
         if FileManager.default.fileExists(atPath: laptopPath) { throw StorageError.databaseExists(path: laptopPath) }
         let clock = try global.clock()
-        let database = try DemoShop.create(at: path, seed: seed, modules: ShopModules.all, clock: clock)
-        let laptop = try DemoLaptop.create(hub: database, at: laptopPath, modules: ShopModules.all, clock: clock)
+        let database = try DemoShop.create(at: path, seed: seed, modules: ShopFeatures.all, clock: clock)
+        let laptop = try DemoLaptop.create(hub: database, at: laptopPath, modules: ShopFeatures.all, clock: clock)
         let staff = try database.read { db in try CoreQueries.staffList(db).count }
         if global.json {
             Output.json(["path": path, "staff": String(staff), "ops": String(try database.journalCount()),

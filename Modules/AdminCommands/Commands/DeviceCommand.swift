@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import ShopDomain
-import ShopModules
+import ShopActions
 import Storage
 import Sync
 

@@ -1,6 +1,6 @@
 import ArgumentParser
 import ShopDomain
-import ShopModules
+import ShopActions
 import Storage
 
 struct InitCommand: ParsableCommand {
@@ -26,7 +26,7 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let path = global.databasePath
         let database = try ShopDatabase.create(at: path, shop: shop, owner: owner, timezone: timezone,
-                                               modules: ShopModules.all, clock: try global.clock())
+                                               modules: ShopFeatures.all, clock: try global.clock())
         let info = try database.read(CoreQueries.shop)
         if global.json {
             Output.json(InitResult(path: path, device: database.deviceID.rawValue, shop: info.name,

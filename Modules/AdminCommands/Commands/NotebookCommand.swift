@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import ShopDomain
-import ShopModules
+import ShopActions
 import Storage
 import Sync
 
@@ -23,7 +23,7 @@ struct NotebookCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let database = try ShopDatabase.createNotebook(at: global.databasePath, modules: ShopModules.all, clock: try global.clock())
+            let database = try ShopDatabase.createNotebook(at: global.databasePath, modules: ShopFeatures.all, clock: try global.clock())
             if global.json { return Output.json(["path": database.path, "device": database.deviceID.rawValue]) }
             Output.line(L("已新建笔记本 \(database.path)（设备 \(database.deviceID.short)）。下一步：zhanggui sync --hub http://中心机:8765 --token 令牌",
                           "Created the notebook \(database.path) (device \(database.deviceID.short)). Next: zhanggui sync --hub http://HUB:8765 --token TOKEN"))

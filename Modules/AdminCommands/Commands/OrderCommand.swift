@@ -146,8 +146,8 @@ extension OrderCommand {
             let session = try Session(global)
             let (id, code, name, listPrice) = try session.read { db in
                 let code = try WarehouseQueries.findProduct(db, sku)
-                let row = try Row.fetchOne(db, sql: "SELECT name, price FROM product WHERE sku = ?", arguments: [code.rawValue])!
-                return (try OrderQueries.find(db, order), code, row["name"] as String, Money(fen: row["price"]))
+                let product = try WarehouseQueries.nameAndPrice(db, code)
+                return (try OrderQueries.find(db, order), code, product.name, product.price)
             }
             let unit = try price.map { try Money.parse($0) } ?? listPrice
             let extra = try extraPostage.map { try Money.parse($0) }

@@ -6,7 +6,7 @@ extension ShopDatabase {
     /// Creates an empty notebook: the schema and a new device ID, no shop yet. Its first sync
     /// pulls the shop's history from the hub (`shop.created` first), so it can check its own
     /// work offline by the same rules.
-    public static func createNotebook(at path: String, modules: [StorageModule] = [], clock: ShopClock = .system,
+    public static func createNotebook(at path: String, modules: [ShopFeature] = [], clock: ShopClock = .system,
                                       ids: IDSource = .random) throws -> ShopDatabase {
         let fm = FileManager.default
         guard !fm.fileExists(atPath: path) else { throw StorageError.databaseExists(path: path) }

@@ -24,7 +24,7 @@ public struct ShopDatabase: Sendable {
     }
 
     /// Opens an existing shop database and brings its schema up to date.
-    public static func open(at path: String, modules: [StorageModule] = [], clock: ShopClock = .system) throws -> ShopDatabase {
+    public static func open(at path: String, modules: [ShopFeature] = [], clock: ShopClock = .system) throws -> ShopDatabase {
         guard FileManager.default.fileExists(atPath: path) else { throw StorageError.databaseMissing(path: path) }
         let registry = ModuleRegistry(modules)
         let pool: DatabasePool
@@ -51,7 +51,7 @@ public struct ShopDatabase: Sendable {
         shop: String,
         owner: String,
         timezone: String = ShopZone.defaultIdentifier,
-        modules: [StorageModule] = [],
+        modules: [ShopFeature] = [],
         clock: ShopClock = .system,
         ids: IDSource = .random,
         deviceID: DeviceID? = nil

@@ -34,6 +34,28 @@ extension ShopDatabase {
     }
 }
 
+/// What other modules read of the journal inside their own reads (issue 18: the journal's SQL
+/// stays in Storage).
+public enum JournalQueries {
+    /// The last apply-order sequence: any write by any process moves it.
+    public static func lastSeq(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM journal") ?? 0
+    }
+
+    /// How many of a device's ops come after `seq` (a notebook's ops not yet pushed).
+    public static func count(_ db: Database, device: DeviceID, after seq: Int64) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM journal WHERE deviceID = ? AND deviceSeq > ?",
+                         arguments: [device.rawValue, seq]) ?? 0
+    }
+
+    /// A device's ops after `seq`, counted by kind, most first.
+    public static func kinds(_ db: Database, device: DeviceID, after seq: Int64) throws -> [(kind: String, count: Int)] {
+        try Row.fetchAll(db, sql: """
+            SELECT kind, COUNT(*) AS n FROM journal WHERE deviceID = ? AND deviceSeq > ? GROUP BY kind ORDER BY n DESC, kind
+            """, arguments: [device.rawValue, seq]).map { ($0["kind"], $0["n"]) }
+    }
+}
+
 extension JournalEntry {
     init(row: Row) {
         seq = row["seq"]

@@ -5,12 +5,13 @@ import Storage
 /// The warehouse as a storage module: products and locations, the stock ledger, receipts with
 /// inspection, stocktakes and low-stock alerts (WH-1…WH-10, CS-10, DES-8).
 public enum Warehouse {
-    public static let module = StorageModule(
+    public static let feature = ShopFeature(
         name: "warehouse",
         migrations: [.init("warehouse.v1", sql: WarehouseSchema.v1), .init("warehouse.v2", sql: WarehouseSchema.v2),
-                     .init("warehouse.v3", sql: WarehouseSchema.v3)],
+                     .init("warehouse.v3", sql: WarehouseSchema.v3), .init("warehouse.v4", sql: WarehouseViews.v1)],
         handlers: CatalogHandlers.all + StockHandlers.all + ReceiptHandlers.all + CountHandlers.all + OrderStockHandlers.all,
         readTables: WarehouseSchema.readTables,
+        publicViews: WarehouseViews.names,
         handoverFigures: handoverFigures
     )
 }

@@ -3,10 +3,11 @@ import ShopDomain
 
 /// The core every program has: the journal itself, the device, and the shop, staff and policy
 /// read tables with the ops that maintain them.
-enum CoreModule {
-    static let module = StorageModule(
+enum CoreFeature {
+    static let feature = ShopFeature(
         name: "core",
-        migrations: [.init("core.v1", sql: CoreSchema.v1), .init("core.v2", sql: CoreSchema.v2), .init("core.v3", sql: CoreSchema.v3)],
+        migrations: [.init("core.v1", sql: CoreSchema.v1), .init("core.v2", sql: CoreSchema.v2), .init("core.v3", sql: CoreSchema.v3),
+                     .init("core.v4", sql: CoreViews.v1)],
         handlers: [
             OpHandler(ShopCreated.self, authorization: .bootstrap, project: shopCreated),
             OpHandler(StaffAdded.self, authorization: .permission(.manageStaff), project: staffAdded),
@@ -17,7 +18,8 @@ enum CoreModule {
                       project: conflictResolved),
             OpHandler(StaffPINSet.self, authorization: .anyStaff, project: pinSet),
         ],
-        readTables: ["shop", "staff", "staff_role", "policy_change", "conflict", "staff_pin"]
+        readTables: ["shop", "staff", "staff_role", "policy_change", "conflict", "staff_pin"],
+        publicViews: CoreViews.names
     )
 
     static func shopCreated(_ p: ShopCreated, _ op: Op, _ db: Database) throws {

@@ -6,7 +6,7 @@ import Storage
 /// conversion, returns and exchanges, inspect-before-signing, canned replies (CS-1…CS-9, CS-12,
 /// DISC-1). Buyers are derived from Logistics' `order_v`; this module owns only what people add.
 public enum CustomerCare {
-    public static let module = StorageModule(
+    public static let feature = ShopFeature(
         name: "customer-care",
         migrations: [
             .init("customer-care.v1", sql: CustomerCareSchema.v1),
@@ -15,6 +15,7 @@ public enum CustomerCare {
         handlers: CustomerHandlers.all + ReviewHandlers.all + ComplaintHandlers.all + InquiryHandlers.all + InspectionHandlers.all
             + ReturnHandlers.all,
         readTables: CustomerCareSchema.readTables,
+        publicViews: CustomerCareSchema.viewNames,
         handoverFigures: handoverFigures
     )
 

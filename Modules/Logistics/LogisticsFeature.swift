@@ -6,11 +6,12 @@ import Storage
 /// and add-ons, waybill number stock, print batches, packing, courier pickups, claims and
 /// statements (LOG-1…LOG-13, WH-7…WH-9, CS-8).
 public enum Logistics {
-    public static let module = StorageModule(
+    public static let feature = ShopFeature(
         name: "logistics",
-        migrations: [.init("logistics.v1", sql: LogisticsSchema.v1)],
+        migrations: [.init("logistics.v1", sql: LogisticsSchema.v1), .init("logistics.v2", sql: LogisticsViews.v1)],
         handlers: OrderHandlers.all + WaybillHandlers.all + ParcelHandlers.all + StatementHandlers.all,
         readTables: LogisticsSchema.readTables,
+        publicViews: LogisticsViews.names,
         handoverFigures: handoverFigures
     )
 }

@@ -5,11 +5,13 @@ import Storage
 /// Shifts and handover as a storage module: rota, cleaning rota, shifts with lateness, the
 /// handover book, memos and reports (HR-1, HR-2, HR-4, HR-5, HR-7, ORG-2).
 public enum Workforce {
-    public static let module = StorageModule(
+    public static let feature = ShopFeature(
         name: "workforce",
-        migrations: [.init("workforce.v1", sql: WorkforceSchema.v1), .init("workforce.v2", sql: WorkforceSchema.v2)],
+        migrations: [.init("workforce.v1", sql: WorkforceSchema.v1), .init("workforce.v2", sql: WorkforceSchema.v2),
+                     .init("workforce.v3", sql: WorkforceViews.v1)],
         handlers: RosterHandlers.all + ShiftHandlers.all + HandoverHandlers.all + FineHandlers.all,
         readTables: WorkforceSchema.readTables,
+        publicViews: WorkforceViews.names,
         handoverFigures: handoverFigures
     )
 

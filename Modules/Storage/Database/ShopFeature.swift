@@ -2,25 +2,30 @@ import GRDB
 import ShopDomain
 import Synchronization
 
-/// What a feature module gives the database: its migrations, the ops it understands and the
+/// What a feature gives the shop database: its migrations, the ops it understands and the
 /// read tables those ops maintain. The CLI, TUI and daemon wire the same list of modules.
-public struct StorageModule: Sendable {
+public struct ShopFeature: Sendable {
     public let name: String
     /// Append-only: never edit or reorder a migration once it has landed.
     public let migrations: [Migration]
     public let handlers: [OpHandler]
     /// Tables rebuilt from the journal (dropped and replayed by `journal rebuild`).
     public let readTables: [String]
+    /// The read-only views other modules may read this feature's data through (names end in
+    /// `_v`). Its tables are its own: no other module's SQL names them (issue 18; the
+    /// `TableOwnershipTests` check it), so the feature can change its schema behind its views.
+    public let publicViews: [String]
     /// What this module has waiting, for the shift handover summary (HR-2): orders to print,
     /// alerts, conflicts …
     public let handoverFigures: @Sendable (Database) throws -> [HandoverFigure]
 
-    public init(name: String, migrations: [Migration], handlers: [OpHandler], readTables: [String],
+    public init(name: String, migrations: [Migration], handlers: [OpHandler], readTables: [String], publicViews: [String] = [],
                 handoverFigures: @escaping @Sendable (Database) throws -> [HandoverFigure] = { _ in [] }) {
         self.name = name
         self.migrations = migrations
         self.handlers = handlers
         self.readTables = readTables
+        self.publicViews = publicViews
         self.handoverFigures = handoverFigures
     }
 
@@ -123,11 +128,11 @@ public struct OpHandler: Sendable {
 
 /// The modules of one program, indexed by op kind.
 struct ModuleRegistry: Sendable {
-    let modules: [StorageModule]
+    let modules: [ShopFeature]
     let handlers: [String: OpHandler]
 
-    init(_ modules: [StorageModule]) {
-        let all = [CoreModule.module] + modules.filter { $0.name != CoreModule.module.name }
+    init(_ modules: [ShopFeature]) {
+        let all = [CoreFeature.feature] + modules.filter { $0.name != CoreFeature.feature.name }
         self.modules = all
         var handlers: [String: OpHandler] = [:]
         let handlersInOrder = all.flatMap(\.handlers)
