@@ -74,7 +74,7 @@ public enum ComplaintQueries {
             FROM cs_complaint_step p WHERE complaintID = ? ORDER BY at
             """, arguments: [id]).compactMap { row in
                 ComplaintStep(rawValue: row["step"]).map { ComplaintRecord.Step(step: $0, by: row["name"], at: Date(millis: row["at"]), note: row["note"]) }
-            } : []
+            }.sorted { $0.step < $1.step } : []  // steps happen in order (CS-7): the order of the steps is theirs
         return ComplaintRecord(complaint: id, buyer: row["buyer"], order: row["orderID"], text: row["text"], step: step, next: step.next,
                                kind: (row["kind"] as String?).flatMap(ComplaintKind.init(rawValue:)), against: row["againstName"] ?? row["against"],
                                againstID: row["against"], upheld: (row["upheld"] as Int?).map { $0 == 1 },
@@ -94,8 +94,9 @@ public enum ComplaintQueries {
             .map { Int((now.millis - $0) / 86_400_000) }
         func counts(_ column: String) throws -> [ComplaintReport.Count] {
             try Row.fetchAll(db, sql: """
-                SELECT \(column) AS key, SUM(openedAt >= ?1 AND openedAt < ?2) AS opened, SUM(upheld = 1 AND openedAt >= ?1 AND openedAt < ?2) AS upheld,
-                       SUM(step <> 'archived') AS open
+                SELECT \(column) AS key, COALESCE(SUM(openedAt >= ?1 AND openedAt < ?2), 0) AS opened,
+                       COALESCE(SUM(COALESCE(upheld, 0) = 1 AND openedAt >= ?1 AND openedAt < ?2), 0) AS upheld,
+                       COALESCE(SUM(step <> 'archived'), 0) AS open
                 FROM (SELECT c.*, COALESCE((SELECT name FROM staff_v s WHERE s.id = c.against), c.against, '—') AS agentName,
                              COALESCE(c.kind, '—') AS kindName FROM cs_complaint c)
                 GROUP BY key HAVING opened > 0 OR open > 0 ORDER BY opened DESC, key

@@ -71,7 +71,7 @@ enum CustomerCareSchema {
             openedAt INTEGER NOT NULL,
             updatedAt INTEGER NOT NULL
         );
-        CREATE INDEX cs_complaint_step ON cs_complaint (step);
+        CREATE INDEX cs_complaint_by_step ON cs_complaint (step);
         CREATE TABLE cs_complaint_step (
             complaintID TEXT NOT NULL,
             step TEXT NOT NULL,

@@ -51,7 +51,7 @@ struct InquiryTests {
     func daily() throws {
         let shop = try CCShop()
         try shop.apply(InquiryLogged(inquiry: "Q1", buyer: "tb_小美", products: [], outcome: .won, reason: nil, order: nil))
-        try shop.apply(InquiryLogged(inquiry: "Q2", buyer: "tb_阿强", products: [], outcome: .pending, reason: nil, order: nil), as: shop.agent2)
+        try shop.apply(InquiryLogged(inquiry: "Q2", buyer: "tb_新客", products: [], outcome: .pending, reason: nil, order: nil), as: shop.agent2)
         try shop.apply(ReviewAdded(review: "V1", order: OrderID(rawValue: "1001000000000003"), rating: .bad, text: "差"))
         try shop.apply(ComplaintOpened(complaint: "K1", buyer: "tb_阿强", order: nil, text: "慢"), as: shop.agent2)
         let report = try shop.read { try CSDaily.report($0, day: CivilDate("2026-11-30")!) }
