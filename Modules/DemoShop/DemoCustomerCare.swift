@@ -24,9 +24,9 @@ struct DemoCustomerCare {
     }
 
     func build() throws {
-        // Buyers with shipped orders, in a fixed order (the demo's orders are seeded).
-        let orders = try database.read { db in try OrderQueries.list(db, status: .shipped, limit: 500) }
-            .filter { $0.buyer != nil }.sorted { $0.order < $1.order }
+        // Buyers of parcels the courier has taken, in a fixed order (the demo's orders are seeded).
+        let orders = try database.read { db in try OrderQueries.list(db, status: nil, limit: 500) }
+            .filter { $0.buyer != nil && $0.parcelState == "handed-over" }.sorted { $0.order < $1.order }
         guard orders.count >= 4 else { return }
         let (vip, reviewer, complainer, returner) = (orders[0], orders[1], orders[2], orders[3])
         try apply(ReplyAdded(reply: "T-HELLO", title: "问候", text: "亲，您好，欢迎光临艾芳汀，有什么可以帮您？"), as: "刘芬", 18, 0)
