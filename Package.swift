@@ -53,7 +53,7 @@ let package = Package(
         /// The demo shop: the seed's people and, as modules land, their goods, orders and shifts.
         .target(
             name: "DemoShop",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "Logistics", "Interchange", "CustomerCare"],
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "Logistics", "CustomerCare"],
             path: "Modules/DemoShop",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
@@ -150,7 +150,8 @@ let package = Package(
         /// The modules every program wires in, in one list.
         .target(
             name: "ShopActions",
-            dependencies: ["Storage", "Warehouse", "Logistics", "Workforce", "Sync", "CustomerCare"],
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Sync", "CustomerCare",
+                           .product(name: "GRDB", package: "GRDB.swift")],
             path: "Modules/ShopActions",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
@@ -171,6 +172,15 @@ let package = Package(
             name: "TerminalUI",
             dependencies: ["ShopDomain", "CNcursesw"],
             path: "Modules/TerminalUI",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
+        /// A terminal for tests and the benchmarks: a fixed size, keys from a script, every drawn
+        /// grid kept (never linked into a program).
+        .target(
+            name: "ScriptedTerminal",
+            dependencies: ["TerminalUI"],
+            path: "Modules/ScriptedTerminal",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
         ),
@@ -226,8 +236,8 @@ let package = Package(
         /// Workloads timed by Scripts/bench against the sqlite3 tool.
         .executableTarget(
             name: "zhanggui-bench",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "Logistics", "Interchange", "Printing",
-                           "ShiftDesk", "TerminalUI", "DemoShop", "ShopActions",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "Logistics", "Interchange",
+                           "ShiftDesk", "TerminalUI", "ScriptedTerminal", "DemoShop", "ShopActions",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/ZhangguiBench",
             swiftSettings: swiftSettings
@@ -276,7 +286,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TerminalUITests",
-            dependencies: ["ShopDomain", "Storage", "TerminalUI", "ShiftDesk", "DemoShop", "ShopActions", "Logistics", "Warehouse", "Workforce",
+            dependencies: ["ShopDomain", "Storage", "TerminalUI", "ScriptedTerminal", "ShiftDesk", "DemoShop", "ShopActions", "Logistics", "Warehouse", "Workforce",
                            "CustomerCare", "Sync", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/TerminalUITests",
             resources: [.copy("Golden")],

@@ -24,15 +24,13 @@ if arguments.contains("--help") || arguments.contains("-h") {
         """)
     exit(0)
 }
-let path = option("--db") ?? environment["ZHANGGUI_DB"].flatMap { $0.isEmpty ? nil : $0 }
-    ?? ((environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory() + "/.local/share") + "/zhanggui/shop.sqlite")
 let language = option("--lang").flatMap(Language.init(tag:)) ?? Language.from(environment: environment)
 let hubURL = option("--hub") ?? environment["ZHANGGUI_HUB"]
 let token = option("--token") ?? environment["ZHANGGUI_TOKEN"]
 let monochrome = arguments.contains("--mono")
 do {
-    let database = try ShopDatabase.open(at: path, modules: ShopFeatures.all, clock: try ShopClock.from(environment: environment))
-    let context = try DeskContext(database: database, language: language,
+    let session = try ShopSession(path: option("--db"), environment: environment)
+    let context = try DeskContext(database: session.database, language: language,
                                   hub: hubURL.flatMap { url in token.map { (url, $0) } })
     Desk(driver: NcursesDriver(monochrome: monochrome), context: context).run()
 } catch let error as any ShopError {

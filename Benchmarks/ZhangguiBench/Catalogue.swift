@@ -1,5 +1,6 @@
 import Foundation
 import Logistics
+import ShopActions
 import ShopDomain
 import Storage
 import Sync
@@ -9,8 +10,8 @@ import Workforce
 /// What the order and label benchmarks share: the modules every program opens a shop with, and
 /// a clothing catalogue (styles × 2 colours × 5 sizes) whose SKUs the order exports name as 商家编码.
 enum Catalogue {
-    /// The same list as ShopFeatures.all (the bench does not link ShopModules).
-    static let modules = [Warehouse.feature, Logistics.feature, Workforce.feature, SyncStore.feature]
+    /// Every feature the programs open a shop with: the bench measures what they do.
+    static let modules = ShopFeatures.all
     static let owner = "黄乔"
 
     struct Item {

@@ -26,7 +26,16 @@ enum OrderFiles {
 
     struct Counts { var orders = 0, lines = 0, paid = 0, matchedLines = 0, multiLine = 0 }
 
-    static func run(directory: String, orders: Int, lines: Int, products: Int, clock: ShopClock) throws {
+    /// How an export varies between shops (issue 20): the share of orders paid and waiting, and the
+    /// units of each SKU on hand before the import (none: every paid order's reservation takes the
+    /// SKU below its low-stock line at once). The catalogue's size and the lines per order are the
+    /// PRODUCTS and LINES arguments.
+    struct Shape {
+        var paidPercent = 90
+        var stockOnHand = 0
+    }
+
+    static func run(directory: String, orders: Int, lines: Int, products: Int, shape: Shape = Shape(), clock: ShopClock) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let items = Catalogue.items(products)
         do {
@@ -34,13 +43,27 @@ enum OrderFiles {
                                                modules: Catalogue.modules, clock: clock, ids: .seeded(1))
             let gm = try shop.read(CoreQueries.shop).owner
             try shop.apply(Catalogue.drafts(items, actor: gm))
+            if shape.stockOnHand > 0 {
+                let shelf = LocationCode(rawValue: "A-01-1")
+                try shop.apply([OpDraft(actor: gm, LocationAdded(code: shelf, kind: .sellable))] + items.map {
+                    OpDraft(actor: gm, StockAdjusted(sku: $0.product.sku, location: shelf, delta: shape.stockOnHand, reason: "期初库存"))
+                })
+            }
         }
-        let counts = try write(directory: directory, orders: orders, lines: lines, items: items)
-        print("orders-setup products=\(items.count) orders=\(counts.orders) lines=\(counts.lines) paid=\(counts.paid)",
+        let counts = try write(directory: directory, orders: orders, lines: lines, items: items, paidPercent: shape.paidPercent)
+        print("orders-setup products=\(items.count) stock=\(shape.stockOnHand) orders=\(counts.orders) lines=\(counts.lines) paid=\(counts.paid)",
               "matched-lines=\(counts.matchedLines) two-line-messages=\(counts.multiLine)")
     }
 
-    static func write(directory: String, orders: Int, lines: Int, items: [Catalogue.Item]) throws -> Counts {
+    /// An order's status for a roll of 0..<100: `paid` of them paid and waiting; the rest shipped,
+    /// completed, awaiting payment and closed, 4 : 3 : 2 : 1.
+    static func status(roll: Int, paid: Int) -> String {
+        if roll < paid { return "买家已付款，等待卖家发货" }
+        let rest = (roll - paid) * 10 / max(1, 100 - paid)
+        return rest < 4 ? "卖家已发货，等待买家确认" : rest < 7 ? "交易成功" : rest < 9 ? "等待买家付款" : "交易关闭"
+    }
+
+    static func write(directory: String, orders: Int, lines: Int, items: [Catalogue.Item], paidPercent: Int = 90) throws -> Counts {
         let orderFile = try Output(directory + "/orders.utf8.csv")
         let detailFile = try Output(directory + "/details.utf8.csv")
         orderFile.row(orderHeader.map(quoted))
@@ -53,8 +76,7 @@ enum OrderFiles {
             let number = String(2_345_000_000_000_000_000 + Int64(n) * 7_919)
             let lineCount = 1 + ((n + 1) * extra / orders - n * extra / orders)
             let roll = Int.random(in: 0..<100, using: &random)
-            let status = roll < 90 ? "买家已付款，等待卖家发货" : roll < 94 ? "卖家已发货，等待买家确认" : roll < 97 ? "交易成功"
-                : roll < 99 ? "等待买家付款" : "交易关闭"
+            let status = status(roll: roll, paid: paidPercent)
             let paid = status != "等待买家付款" && status != "交易关闭"
             if status == "买家已付款，等待卖家发货" { counts.paid += 1 }
             var goods = Money.zero, quantity = 0, titles: [String] = []

@@ -4,6 +4,7 @@ import ShiftDesk
 import ShopDomain
 import ShopActions
 import Storage
+import ScriptedTerminal
 import TerminalUI
 import Warehouse
 

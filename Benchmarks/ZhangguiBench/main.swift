@@ -5,8 +5,9 @@
 //   zhanggui-bench schema DB             create an empty database with the same schema
 //   zhanggui-bench stock-setup DB SKUS N create a shop with SKUS products and N stock movements
 //   zhanggui-bench sync-merge DIR N      merge an N-op notebook into a hub, then replay it (no-op)
-//   zhanggui-bench orders-setup DIR ORDERS LINES PRODUCTS
-//                                        a shop with a catalogue, and the seller centre's order and detail exports (UTF-8)
+//   zhanggui-bench orders-setup DIR ORDERS LINES PRODUCTS [PAID% [STOCK]]
+//                                        a shop with a catalogue (STOCK units of each SKU on hand, default none), and the
+//                                        seller centre's order and detail exports (UTF-8; PAID% of orders paid, default 90)
 //   zhanggui-bench orders-read ORDERS DETAILS
 //                                        only read and parse the two exports (the import's reading half), timed
 //   zhanggui-bench labels-setup DB ORDERS PRODUCTS
@@ -57,10 +58,13 @@ do {
         guard arguments.count == 4, let count = Int(arguments[3]) else { fail("sync-merge DIR N") }
         try SyncBench.run(directory: arguments[2], ops: count, clock: clock)
     case "orders-setup":
-        guard arguments.count == 6, let orders = Int(arguments[3]), let lines = Int(arguments[4]), let products = Int(arguments[5]) else {
-            fail("orders-setup DIR ORDERS LINES PRODUCTS")
+        guard (6...8).contains(arguments.count), let orders = Int(arguments[3]), let lines = Int(arguments[4]), let products = Int(arguments[5]),
+              let paid = arguments.count > 6 ? Int(arguments[6]) : 90, (0...100).contains(paid),
+              let stock = arguments.count > 7 ? Int(arguments[7]) : 0, stock >= 0 else {
+            fail("orders-setup DIR ORDERS LINES PRODUCTS [PAID% [STOCK]]")
         }
-        try OrderFiles.run(directory: arguments[2], orders: orders, lines: lines, products: products, clock: clock)
+        try OrderFiles.run(directory: arguments[2], orders: orders, lines: lines, products: products,
+                           shape: .init(paidPercent: paid, stockOnHand: stock), clock: clock)
     case "orders-read":
         guard arguments.count == 4 else { fail("orders-read ORDERS DETAILS") }
         try OrderRead.run(orders: arguments[2], details: arguments[3])

@@ -24,15 +24,8 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
-    /// `--db`, else `ZHANGGUI_DB`, else `${XDG_DATA_HOME:-~/.local/share}/zhanggui/shop.sqlite`.
-    var databasePath: String {
-        let environment = ProcessInfo.processInfo.environment
-        if let db, !db.isEmpty { return db }
-        if let path = environment["ZHANGGUI_DB"], !path.isEmpty { return path }
-        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
-        return (dataHome as NSString).appendingPathComponent("zhanggui/shop.sqlite")
-    }
+    /// `--db`, else `ZHANGGUI_DB`, else the default shop file (`ShopFile`).
+    var databasePath: String { ShopFile.path(db) }
 
     var language: Language { Language.current }
 
@@ -40,7 +33,7 @@ struct GlobalOptions: ParsableArguments {
         try ShopClock.from(environment: ProcessInfo.processInfo.environment)
     }
 
-    /// Opens the shop database with every module this program knows.
+    /// Opens the shop database with every feature this program knows.
     func open() throws -> ShopDatabase {
         try ShopDatabase.open(at: databasePath, modules: ShopFeatures.all, clock: try clock())
     }
@@ -53,36 +46,29 @@ struct ActorOption: ParsableArguments {
                                                           valueName: "staff"))
     var actor: String?
 
-    /// The acting staff member: must exist; the database checks their roles.
+    /// The acting staff member (the action layer's rule: `--as`, else `ZHANGGUI_STAFF`).
+    func resolve(in session: ShopSession) throws -> ShopDomain.Staff {
+        try session.actor(actor)
+    }
+
     func resolve(in database: ShopDatabase) throws -> ShopDomain.Staff {
-        let name = actor ?? ProcessInfo.processInfo.environment["ZHANGGUI_STAFF"]
-        guard let name, !name.trimmingWhitespace().isEmpty else { throw StorageError.noActor }
-        return try database.read { db in try CoreQueries.findStaff(db, name) }
+        try ShopSession(database: database).actor(actor)
     }
 }
 
-/// An open database with the shop's zone and today's date: what most commands start from.
-struct Session {
-    let database: ShopDatabase
-    let zone: ShopZone
-    let today: CivilDate
+/// The commands act through the shared action layer (`ShopSession`, in ShopActions), as the
+/// terminal UI does.
+typealias Session = ShopSession
 
+extension ShopSession {
+    /// Opens the shop file the global options name.
     init(_ global: GlobalOptions) throws {
-        database = try global.open()
-        zone = try database.zone()
-        today = zone.day(of: database.clock.now())
-    }
-
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try database.read(body)
+        try self.init(path: global.db)
     }
 
     /// Applies one op as the acting staff member.
     @discardableResult
     func apply<P: OpPayload>(_ payload: P, as actor: ActorOption) throws -> Op {
-        let me = try actor.resolve(in: database)
-        return try database.apply(OpDraft(actor: me.id, payload))
+        try apply(payload, as: try actor.resolve(in: self))
     }
-
-    func time(_ date: Date) -> String { zone.format(date) }
 }

@@ -1,9 +1,11 @@
 import Foundation
+import ShopActions
 import ShopDomain
 import TOMLKit
 
 /// The daemon's settings, from flags, then the environment (`ZHANGGUID_DB`, `ZHANGGUID_LISTEN`,
-/// `ZHANGGUID_LOG_LEVEL`), then a TOML file (`--config`), then defaults.
+/// `ZHANGGUID_LOG_LEVEL`), then a TOML file (`--config`), then defaults — for the database, the
+/// same shop file every program uses (`ShopFile`: `ZHANGGUI_DB`, else the XDG data folder).
 public struct HubConfig: Sendable, Equatable {
     public var database: String
     public var host: String
@@ -27,8 +29,8 @@ public struct HubConfig: Sendable, Equatable {
                 throw .badFile(configFile, String(describing: error))
             }
         }
-        let database = db ?? environment["ZHANGGUID_DB"] ?? file["db"]
-        guard let database, !database.isEmpty else { throw .missingDatabase }
+        let database = [db, environment["ZHANGGUID_DB"], file["db"]].compactMap { $0 }.first { !$0.isEmpty }
+            ?? ShopFile.path(nil, environment: environment)
         let listen = listen ?? environment["ZHANGGUID_LISTEN"] ?? file["listen"] ?? defaultListen
         let parts = listen.split(separator: ":")
         guard parts.count == 2, let port = Int(parts[1]), (1...65535).contains(port), !parts[0].isEmpty else { throw .badListen(listen) }
@@ -38,7 +40,6 @@ public struct HubConfig: Sendable, Equatable {
 }
 
 public enum HubConfigError: Error, Equatable, Sendable {
-    case missingDatabase
     case badListen(String)
     case unreadable(String)
     case badFile(String, String)
@@ -47,8 +48,6 @@ public enum HubConfigError: Error, Equatable, Sendable {
 extension HubConfigError: ShopError {
     public func message(in language: Language) -> String {
         switch self {
-        case .missingDatabase:
-            language.pick(zh: "没有指定中心数据库：用 --db、ZHANGGUID_DB 或配置文件里的 db", en: "no central database given: use --db, ZHANGGUID_DB or db in the config file")
         case .badListen(let text):
             language.pick(zh: "监听地址“\(text)”应写成 主机:端口，例如 127.0.0.1:8765", en: "the listen address “\(text)” must be host:port, e.g. 127.0.0.1:8765")
         case .unreadable(let file):

@@ -67,7 +67,7 @@ final class LoginScreen: Screen {
         guard let index = table.selected else { return .none }
         let person = staff[index]
         pin = TextField(masked: true)
-        switch try PINCheck.check(ctx.database, staff: person.id, pin: text) {
+        switch try ctx.session.login(person.id, pin: text) {
         case .accepted:
             ctx.me = person
             pin = nil

@@ -1,12 +1,15 @@
 import Foundation
 import GRDB
 import ShopDomain
+import ShopActions
 import Storage
 import TerminalUI
 
-/// What every screen has: the open shop, who is logged in, the language, the clock.
+/// What every screen has: the open shop, who is logged in, the language, the clock. Screens act
+/// through the same action layer as the CLI (`ShopSession`).
 public final class DeskContext {
-    public let database: ShopDatabase
+    public let session: ShopSession
+    public var database: ShopDatabase { session.database }
     public let language: Language
     public let zone: ShopZone
     public let shopName: String
@@ -16,10 +19,10 @@ public final class DeskContext {
     public let hub: (url: String, token: String)?
 
     public init(database: ShopDatabase, language: Language, hub: (url: String, token: String)? = nil) throws {
-        self.database = database
+        session = try ShopSession(database: database)
         self.language = language
         self.hub = hub
-        zone = try database.zone()
+        zone = session.zone
         shopName = try database.read(CoreQueries.shop).name
     }
 
@@ -36,7 +39,7 @@ public final class DeskContext {
     @discardableResult
     public func apply<P: OpPayload>(_ payload: P) throws -> Op {
         guard let me else { throw StorageError.noActor }
-        return try database.apply(OpDraft(actor: me.id, payload))
+        return try session.apply(payload, as: me)
     }
 
     public func can(_ permission: Permission) -> Bool {

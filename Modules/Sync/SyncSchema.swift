@@ -38,6 +38,7 @@ public enum SyncStore {
             // How far the hub knows each device has pulled: what `notebook export --for` starts after.
             .init("sync.v2", sql: "ALTER TABLE hub_device ADD COLUMN pulledSeq INTEGER NOT NULL DEFAULT 0")],
         handlers: [],
-        readTables: []
+        readTables: [],
+        localTables: ["hub_device", "sync_incident", "sync_peer"]
     )
 }

@@ -6,6 +6,8 @@ public enum WarehouseError: Error, Equatable, Sendable {
     case productExists(String)
     case barcodeTaken(String, by: String)
     case unknownLocation(String)
+    /// The shop has no location of a kind a default needs (WH-5: the defective stock).
+    case noLocation(LocationKind)
     case locationExists(String)
     case insufficientStock(sku: String, location: String, have: Int, want: Int)
     case notPositive(Int)
@@ -39,6 +41,9 @@ extension WarehouseError: ShopError {
             language.pick(zh: "商家编码 \(sku) 已存在", en: "the SKU \(sku) already exists")
         case .barcodeTaken(let code, let sku):
             language.pick(zh: "条码 \(code) 已用于 \(sku)", en: "the barcode \(code) already belongs to \(sku)")
+        case .noLocation(let kind):
+            language.pick(zh: "店里还没有\(kind.title(in: language))库位：先用 zhanggui location add 建一个，或用 --to 指定",
+                          en: "the shop has no \(kind.title(in: language)) location yet: add one with zhanggui location add, or name one with --to")
         case .unknownLocation(let code):
             language.pick(zh: "没有库位 \(code)：先用 zhanggui location add \(code) 添加", en: "no location \(code): add it with zhanggui location add \(code)")
         case .locationExists(let code):

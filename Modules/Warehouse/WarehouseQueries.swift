@@ -132,6 +132,12 @@ public enum WarehouseQueries {
         throw WarehouseError.unknownProduct(key)
     }
 
+    /// The first location of a kind by code (the default defective location, WH-5).
+    public static func firstLocation(_ db: Database, of kind: LocationKind) throws -> LocationCode? {
+        try String.fetchOne(db, sql: "SELECT code FROM location WHERE kind = ? ORDER BY code LIMIT 1", arguments: [kind.rawValue])
+            .map(LocationCode.init(rawValue:))
+    }
+
     /// A product's name and selling price: what an item added to an order takes by default.
     public static func nameAndPrice(_ db: Database, _ sku: SKU) throws -> (name: String, price: Money) {
         guard let row = try Row.fetchOne(db, sql: "SELECT name, price FROM product WHERE sku = ?", arguments: [sku.rawValue]) else {

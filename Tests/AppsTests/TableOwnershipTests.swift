@@ -69,4 +69,45 @@ struct TableOwnershipTests {
             }
         }
     }
+
+    /// The tables features declare as device-local (`localTables: [...]`).
+    static let localTables: Set<String> = {
+        Set(sources.flatMap { source in
+            matches(#"localTables: \[([^\]]*)\]"#, in: source.text).flatMap { matches(#""(\w+)""#, in: $0) }
+        })
+    }()
+
+    /// The text of each `writeLocal { … }` closure, by brace matching.
+    static func writeLocalBodies(_ text: String) -> [String] {
+        var bodies: [String] = []
+        var search = text.startIndex
+        while let call = text.range(of: "writeLocal {", range: search..<text.endIndex) {
+            var depth = 0
+            var index = text.index(before: call.upperBound)
+            repeat {
+                if text[index] == "{" { depth += 1 } else if text[index] == "}" { depth -= 1 }
+                index = text.index(after: index)
+            } while depth > 0 && index < text.endIndex
+            bodies.append(String(text[call.upperBound..<index]))
+            search = index
+        }
+        return bodies
+    }
+
+    @Test("writeLocal writes only the device-local tables features declare")
+    func localWritesOnly() {
+        #expect(Self.localTables.isSuperset(of: ["hub_device", "sync_peer", "pin_lockout"]))
+        var stray: [String] = []
+        var callers = 0
+        for source in Self.sources where source.module != "Storage" || source.file != "ShopDatabase.swift" {
+            for body in Self.writeLocalBodies(source.text) {
+                callers += 1
+                for table in Set(Self.matches(#"\b(?:INTO|UPDATE(?! SET)|DELETE FROM)\s+(\w+)"#, in: body)) where !Self.localTables.contains(table) {
+                    stray.append("\(source.module)/\(source.file) writes \(table) outside an op")
+                }
+            }
+        }
+        #expect(callers >= 6)
+        #expect(stray == [], "only device-local tables are written without an op; everything else is an op through apply")
+    }
 }

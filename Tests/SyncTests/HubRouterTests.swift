@@ -123,6 +123,10 @@ struct HubRouterTests {
         let fromFlag = try HubConfig.resolve(db: "x.sqlite", listen: nil, logLevel: nil, configFile: nil, environment: [:])
         #expect(fromFlag.port == 8765 && fromFlag.database == "x.sqlite")
         #expect(throws: HubConfigError.badListen("nowhere")) { try HubConfig.resolve(db: "x", listen: "nowhere", logLevel: nil, configFile: nil, environment: [:]) }
-        #expect(throws: HubConfigError.missingDatabase) { try HubConfig.resolve(db: nil, listen: nil, logLevel: nil, configFile: nil, environment: [:]) }
+        // No database named: the shop file every program uses (issue 18).
+        let byDefault = try HubConfig.resolve(db: nil, listen: nil, logLevel: nil, configFile: nil, environment: ["XDG_DATA_HOME": "/data"])
+        #expect(byDefault.database == "/data/zhanggui/shop.sqlite")
+        let shared = try HubConfig.resolve(db: nil, listen: nil, logLevel: nil, configFile: nil, environment: ["ZHANGGUI_DB": "/srv/shop.sqlite"])
+        #expect(shared.database == "/srv/shop.sqlite")
     }
 }

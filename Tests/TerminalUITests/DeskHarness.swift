@@ -4,6 +4,7 @@ import ShopDomain
 import ShopActions
 @testable import ShiftDesk
 @testable import Storage
+import ScriptedTerminal
 import TerminalUI
 
 /// The demo shop on a fixed clock and seed, every person with PIN 1234, and a desk on a

@@ -5,6 +5,7 @@ import ShopActions
 @testable import ShiftDesk
 @testable import Storage
 import Sync
+import ScriptedTerminal
 import TerminalUI
 
 /// Helpers for the stock, orders, conflicts and sync screens' tests.

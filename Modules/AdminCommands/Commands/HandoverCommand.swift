@@ -61,7 +61,7 @@ extension HandoverCommand {
             if all, actor.actor == nil, ProcessInfo.processInfo.environment["ZHANGGUI_STAFF"] == nil {
                 viewer = StaffID(rawValue: "")
             } else {
-                viewer = try actor.resolve(in: session.database).id
+                viewer = try actor.resolve(in: session).id
             }
             let view = try session.read { db in try WorkforceQueries.handover(db, viewer: viewer, all: all) }
             if global.json { return Output.json(view) }
@@ -101,7 +101,7 @@ extension HandoverCommand {
 
         func run() throws {
             let session = try Session(global)
-            let me = try actor.resolve(in: session.database)
+            let me = try actor.resolve(in: session)
             let ids = all ? try session.read { db in try WorkforceQueries.handover(db, viewer: me.id, all: false) }.items.map(\.id)
                           : items.map { $0.uppercased() }
             guard !ids.isEmpty else { return Output.line(L("没有待接手的事项。", "Nothing to take over.")) }

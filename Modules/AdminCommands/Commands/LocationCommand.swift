@@ -28,7 +28,7 @@ extension LocationCommand {
         func run() throws {
             let session = try Session(global)
             guard let kind = LocationKind(parsing: kind) else { throw LocationError.badKind(kind) }
-            let me = try actor.resolve(in: session.database)
+            let me = try actor.resolve(in: session)
             let parsed = try codes.map { try LocationCode.parse($0) }
             try session.database.apply(parsed.map { OpDraft(actor: me.id, LocationAdded(code: $0, kind: kind)) })
             if !global.json { Output.line(L("已添加库位：", "Added: ") + parsed.map(\.rawValue).joined(separator: ", ")) }

@@ -19,7 +19,7 @@ extension OrderCommand {
 
         func run() throws {
             let session = try Session(global)
-            let me = try actor.resolve(in: session.database)
+            let me = try actor.resolve(in: session)
             let report = try OrderImport(database: session.database, actor: me.id, zone: session.zone)
                 .run(orders: orders, details: details, language: .current)
             if global.json {

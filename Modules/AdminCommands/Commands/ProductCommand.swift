@@ -69,7 +69,7 @@ extension ProductCommand {
 
         func run() throws {
             let session = try Session(global)
-            let me = try actor.resolve(in: session.database)
+            let me = try actor.resolve(in: session)
             let products = try ProductImport.read(file, database: session.database)
             try session.database.apply(products.map { OpDraft(actor: me.id, ProductAdded(product: $0)) })
             if global.json { Output.json(["imported": products.count]) } else {
@@ -149,7 +149,7 @@ extension ProductCommand {
 
         func run() throws {
             let session = try Session(global)
-            let me = try actor.resolve(in: session.database)
+            let me = try actor.resolve(in: session)
             let codes = try session.read { db in try skus.map { try WarehouseQueries.findProduct(db, $0) } }
             try session.database.apply(codes.map { OpDraft(actor: me.id, ProductTrained(sku: $0, staff: me.id)) })
             if !global.json { Output.line(L("\(me.name) 已学习：", "\(me.name) has learned: ") + codes.map(\.rawValue).joined(separator: ", ")) }

@@ -132,7 +132,7 @@ extension ReturnCommand {
                 let good = line.quantity - (badBySKU[line.sku] ?? 0)
                 return good > 0 ? ReturnLine(sku: SKU(rawValue: line.sku), quantity: good) : nil
             }
-            let me = try actor.resolve(in: session.database)
+            let me = try actor.resolve(in: session)
             var drafts: [OpDraft] = [], receipts: [String] = []
             // WH-1: the stock is booked by the warehouse's own receipt ops, one per destination.
             for (suffix, lines, location) in [("S", sellable, to), ("D", bad, defectiveTo)] where !lines.isEmpty {
@@ -170,7 +170,7 @@ extension ReturnCommand {
             let amount = try Money.parse(refund)
             let session = try Session(global)
             let record = try session.read { try ReturnQueries.find($0, id) }
-            let me = try actor.resolve(in: session.database)
+            let me = try actor.resolve(in: session)
             var drafts: [OpDraft] = []
             var replacement: OrderID?
             if record.kind == .exchange {

@@ -26,7 +26,7 @@ extension ShiftCommand {
 
         func run() throws {
             let session = try Session(global)
-            let me = try actor.resolve(in: session.database)
+            let me = try actor.resolve(in: session)
             try session.apply(ShiftStarted(shift: ShortID.make("S", day: session.today, ids: .random)), as: actor)
             let shift = try session.read { db in try WorkforceQueries.currentShift(db, staff: me.id) }!
             if global.json { return Output.json(shift) }
@@ -49,7 +49,7 @@ extension ShiftCommand {
 
         func run() throws {
             let session = try Session(global)
-            let me = try actor.resolve(in: session.database)
+            let me = try actor.resolve(in: session)
             let payload = try ShiftWork.end(session.database, staff: me.id, note: note)
             try session.apply(payload, as: actor)
             let shift = try session.read { db in try WorkforceQueries.shifts(db, staff: me.id, limit: 1) }[0]
@@ -73,7 +73,7 @@ extension ShiftCommand {
 
         func run() throws {
             let session = try Session(global)
-            let me = try actor.resolve(in: session.database)
+            let me = try actor.resolve(in: session)
             let (shift, lead) = try session.read { db in
                 (try WorkforceQueries.currentShift(db, staff: me.id), try CoreQueries.findStaff(db, approvedBy))
             }

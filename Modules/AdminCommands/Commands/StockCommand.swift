@@ -110,13 +110,8 @@ extension StockCommand {
 
         func run() throws {
             let session = try Session(global)
-            let (code, target) = try session.read { db in
-                let target = try to.map { try LocationCode.parse($0) }
-                    ?? WarehouseQueries.locations(db).first { $0.kind == LocationKind.defective.rawValue }.map { LocationCode(rawValue: $0.code) }
-                guard let target else { throw WarehouseError.unknownLocation(L("（残次库位）", "(a defective location)")) }
-                return (try WarehouseQueries.findProduct(db, sku), target)
-            }
-            try session.apply(StockMoved(sku: code, from: try LocationCode.parse(from), to: target, quantity: quantity, reason: reason), as: actor)
+            let (code, target) = try session.moveToDefective(sku, from: from, to: to, quantity: quantity, reason: reason,
+                                                             as: try actor.resolve(in: session))
             if !global.json { Output.line(L("已将 \(quantity) 件 \(code) 移入残次库 \(target)", "Moved \(quantity) × \(code) into the defective stock \(target)")) }
         }
     }

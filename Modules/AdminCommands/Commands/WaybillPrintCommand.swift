@@ -47,7 +47,7 @@ extension WaybillCommand {
                 let plan = try session.read { db in
                     try PrintPlanner.plan(db, courier: code, orders: allPaid ? nil : ids, device: session.database.deviceID, day: session.today)
                 }
-                let me = try actor.resolve(in: session.database)
+                let me = try actor.resolve(in: session)
                 do {
                     try session.database.apply(plan.labels.map { OpDraft(actor: me.id, $0) })
                 } catch let error as LogisticsError where allPaid && attempt < 5 {

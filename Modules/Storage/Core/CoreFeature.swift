@@ -19,7 +19,8 @@ enum CoreFeature {
             OpHandler(StaffPINSet.self, authorization: .anyStaff, project: pinSet),
         ],
         readTables: ["shop", "staff", "staff_role", "policy_change", "conflict", "staff_pin"],
-        publicViews: CoreViews.names
+        publicViews: CoreViews.names,
+        localTables: ["pin_lockout"]
     )
 
     static func shopCreated(_ p: ShopCreated, _ op: Op, _ db: Database) throws {

@@ -98,7 +98,9 @@ public struct ShopDatabase: Sendable {
     }
 
     /// Writes device-local state that is not part of the shop's history and never syncs: sync
-    /// cursors, the hub's device tokens. Everything the shop did goes through `apply` instead.
+    /// cursors, the hub's device tokens, PIN lockouts — only the tables a feature declares in
+    /// `ShopFeature.localTables` (`TableOwnershipTests` reads every caller's SQL). Everything the
+    /// shop did goes through `apply` instead.
     public func writeLocal<T>(_ body: (Database) throws -> T) throws -> T {
         try pool.write(body)
     }

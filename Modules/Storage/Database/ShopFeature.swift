@@ -15,17 +15,23 @@ public struct ShopFeature: Sendable {
     /// `_v`). Its tables are its own: no other module's SQL names them (issue 18; the
     /// `TableOwnershipTests` check it), so the feature can change its schema behind its views.
     public let publicViews: [String]
+    /// Device-local tables: this file's own state, never journaled, never rebuilt, never synced
+    /// (sync cursors, the hub's device tokens, PIN lockouts). Only these are written outside an
+    /// op, through `ShopDatabase.writeLocal` (`TableOwnershipTests` checks every caller).
+    public let localTables: [String]
     /// What this module has waiting, for the shift handover summary (HR-2): orders to print,
     /// alerts, conflicts …
     public let handoverFigures: @Sendable (Database) throws -> [HandoverFigure]
 
     public init(name: String, migrations: [Migration], handlers: [OpHandler], readTables: [String], publicViews: [String] = [],
+                localTables: [String] = [],
                 handoverFigures: @escaping @Sendable (Database) throws -> [HandoverFigure] = { _ in [] }) {
         self.name = name
         self.migrations = migrations
         self.handlers = handlers
         self.readTables = readTables
         self.publicViews = publicViews
+        self.localTables = localTables
         self.handoverFigures = handoverFigures
     }
 
