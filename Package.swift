@@ -25,6 +25,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
     ],
     targets: [
         // MARK: - Domain
@@ -126,7 +129,8 @@ let package = Package(
         .target(
             name: "Sync",
             dependencies: ["ShopDomain", "Storage", .product(name: "GRDB", package: "GRDB.swift"),
-                           .product(name: "Crypto", package: "swift-crypto")],
+                           .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "Metrics", package: "swift-metrics")],
             path: "Modules/Sync",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
@@ -141,6 +145,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ],
             path: "Modules/HubServer",
             exclude: ["README.md"],
@@ -302,6 +309,7 @@ let package = Package(
             name: "SyncTests",
             dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "HubServer", "Logistics",
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
+                           .product(name: "Prometheus", package: "swift-prometheus"),
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/SyncTests",
             swiftSettings: swiftSettings

@@ -65,9 +65,9 @@ enum BigHubBench {
         var applied = 0
         let start = ContinuousClock.now
         let cpuStart = CPUTime.now()
-        for batch in stride(from: 0, to: ops.count, by: SyncProtocol.maxBatch) {
+        for batch in stride(from: 0, to: ops.count, by: SyncProtocol.maxOpsPerPush) {
             let batchStart = ContinuousClock.now
-            let response = try service.receive(Array(ops[batch..<min(batch + SyncProtocol.maxBatch, ops.count)]),
+            let response = try service.receive(Array(ops[batch..<min(batch + SyncProtocol.maxOpsPerPush, ops.count)]),
                                                from: notebook.deviceID, hubDevice: device)
             applied += response.applied
             slowest = max(slowest, ContinuousClock.now - batchStart)

@@ -30,8 +30,8 @@ enum SyncBench {
             let start = ContinuousClock.now
             let cpuStart = CPUTime.now()
             defer { cpu.append(CPUTime.now() - cpuStart) }
-            for batch in stride(from: 0, to: ops.count, by: SyncProtocol.maxBatch) {
-                _ = try service.receive(Array(ops[batch..<min(batch + SyncProtocol.maxBatch, ops.count)]), from: laptop.deviceID, hubDevice: nil)
+            for batch in stride(from: 0, to: ops.count, by: SyncProtocol.maxOpsPerPush) {
+                _ = try service.receive(Array(ops[batch..<min(batch + SyncProtocol.maxOpsPerPush, ops.count)]), from: laptop.deviceID, hubDevice: nil)
             }
             return ContinuousClock.now - start
         }

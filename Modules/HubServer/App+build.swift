@@ -2,29 +2,38 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import Prometheus
 import ShopDomain
 import ShopActions
 import Storage
 import Sync
 
 /// Builds the daemon: the hub service over the central database, behind the HTTP routes.
-public func buildApplication(_ config: HubConfig, clock: ShopClock = .system) throws -> some ApplicationProtocol {
+/// `registry` receives the hub's metrics and is what `/metrics` shows: the daemon passes
+/// `HubMetricsSystem.process`, a test a `PrometheusCollectorRegistry()` of its own.
+public func buildApplication(_ config: HubConfig, clock: ShopClock = .system,
+                             registry: PrometheusCollectorRegistry) throws -> some ApplicationProtocol {
     var logger = Logger(label: "zhangguid")
     logger.logLevel = Logger.Level(rawValue: config.logLevel) ?? .info
     let database = try ShopDatabase.open(at: config.database, modules: ShopFeatures.all, clock: clock)
-    let hub = HubService(database: database)
     logger.info("hub ready", metadata: ["db": .string(config.database), "device": .string(database.deviceID.rawValue)])
     return Application(
-        router: buildRouter(hub, logger: logger),
+        router: buildRouter(database, registry: registry, logger: logger),
+        // Bytes that are not HTTP get the error envelope too (the framework answers them below the router).
+        server: .http1(configuration: .init(additionalChannelHandlers: [ParserErrorEnvelope()])),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "zhangguid"),
         logger: logger
     )
 }
 
-/// The routes of docs/openapi.yaml. Every refusal is a 4xx with a JSON error body; nothing a
-/// client sends makes a 5xx.
-public func buildRouter(_ hub: HubService, logger: Logger) -> Router<BasicRequestContext> {
+/// The routes of docs/openapi.yaml over a `HubService` on `database`, its metrics in `registry`.
+/// Every refusal is a 4xx with the JSON error envelope; nothing a client sends makes a 5xx.
+public func buildRouter(_ database: ShopDatabase, registry: PrometheusCollectorRegistry, logger: Logger) -> Router<BasicRequestContext> {
+    let hub = HubService(database: database, metrics: HubMetricsSystem.metrics(registry))
+    let metrics = hub.metrics
     let router = Router()
+    router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
+    router.add(middleware: ErrorEnvelopeMiddleware(metrics: metrics, logger: logger))
     router.get("/health") { _, _ in
         do {
             let ops = try hub.database.journalCount()
@@ -37,58 +46,45 @@ public func buildRouter(_ hub: HubService, logger: Logger) -> Router<BasicReques
         let devices = (try? hub.registry.list().filter { $0.revokedAt == nil && $0.quarantinedAt == nil }.count) ?? 0
         let open = (try? hub.database.conflicts().count) ?? 0
         let ops = (try? hub.database.journalCount()) ?? 0
-        return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
-                        body: .init(byteBuffer: ByteBuffer(string: hub.metrics.render(devices: devices, openConflicts: open, journalOps: ops))))
+        metrics.observe(devices: devices, openConflicts: open, journalOps: ops)
+        return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
     }
     router.post("/v1/ops") { request, _ in
+        // A body that is not JSON is refused before it is read (issue 19: text/plain was merged).
+        guard isJSON(request.headers[.contentType]) else {
+            return refusal(.unsupportedMediaType(given: request.headers[.contentType]), metrics: metrics, logger: logger)
+        }
+        // The byte limit, told apart from the op limit (`HubService.push`).
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > SyncProtocol.maxBodyBytes {
+            return failure(.bodyTooLarge(bytes: length, max: SyncProtocol.maxBodyBytes), metrics: metrics, logger: logger)
+        }
         var request = request
         let body: ByteBuffer
         do {
-            body = try await request.collectBody(upTo: SyncProtocol.maxBody)
+            body = try await request.collectBody(upTo: SyncProtocol.maxBodyBytes)
+        } catch is NIOTooManyBytesError {
+            return failure(.bodyTooLarge(bytes: nil, max: SyncProtocol.maxBodyBytes), metrics: metrics, logger: logger)
         } catch {
-            return failure(.tooLarge(SyncProtocol.maxBody + 1, max: SyncProtocol.maxBody), logger)
+            return failure(.badRequest("the body could not be read: \(error)"), metrics: metrics, logger: logger)
         }
         do throws(SyncError) {
-            let response = try hub.push(token: bearer(request), body: Data(buffer: body))
-            return encoded(response)
+            return encoded(try hub.push(token: bearer(request), body: Data(buffer: body)))
         } catch {
-            return failure(error, logger)
+            return failure(error, metrics: metrics, logger: logger)
         }
     }
     router.get("/v1/ops") { request, _ in
         let query = request.uri.queryParameters
         guard let after = Int64(query.get("after") ?? "0"), let limit = Int(query.get("limit") ?? "500") else {
-            return failure(.badRequest("after and limit must be whole numbers"), logger)
+            return failure(.badRequest("after and limit must be whole numbers"), metrics: metrics, logger: logger)
         }
         do throws(SyncError) {
-            return encoded(try hub.pull(token: bearer(request), after: after, limit: limit))
+            let device = query.get("device").map(DeviceID.init(rawValue:))
+            return encoded(try hub.pull(token: bearer(request), after: after, limit: limit, device: device))
         } catch {
-            return failure(error, logger)
+            return failure(error, metrics: metrics, logger: logger)
         }
     }
     return router
-}
-
-/// The token of `Authorization: Bearer …`.
-func bearer(_ request: Request) -> String? {
-    guard let value = request.headers[.authorization], value.lowercased().hasPrefix("bearer ") else { return nil }
-    return String(value.dropFirst(7)).trimmingCharacters(in: .whitespaces)
-}
-
-func encoded(_ value: some Encodable) -> Response {
-    let data = (try? SyncProtocol.encoder().encode(value)) ?? Data("{}".utf8)
-    return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
-}
-
-func json(_ value: [String: String], status: HTTPResponse.Status = .ok) -> Response {
-    var response = encoded(value)
-    response.status = status
-    return response
-}
-
-func failure(_ error: SyncError, _ logger: Logger) -> Response {
-    logger.notice("refused", metadata: ["status": .stringConvertible(error.status), "error": .string(error.message(in: .en))])
-    var response = encoded(error.body)
-    response.status = HTTPResponse.Status(code: error.status)
-    return response
 }

@@ -36,7 +36,9 @@ public struct HubCommand: AsyncParsableCommand {
         }
         let app: any ApplicationProtocol
         do {
-            app = try buildApplication(settings, clock: try ShopClock.from(environment: ProcessInfo.processInfo.environment))
+            // The process's metrics registry: bootstraps swift-metrics once, for the whole process.
+            app = try buildApplication(settings, clock: try ShopClock.from(environment: ProcessInfo.processInfo.environment),
+                                       registry: HubMetricsSystem.process)
         } catch let error as any ShopError {
             FileHandle.standardError.write(Data(("error: " + error.message(in: .en) + "\n").utf8))
             throw ExitCode(1)

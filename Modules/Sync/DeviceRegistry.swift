@@ -5,7 +5,8 @@ import ShopDomain
 import Storage
 
 /// A device registered at the hub: a name and a token (kept only as its SHA-256), bound to the
-/// notebook's device ID on its first push.
+/// notebook's device ID by its first push that carries ops, its first pull, or a notebook file
+/// imported with `--device` — never by an empty push, and only to a well-formed device ID.
 public struct HubDevice: Sendable, Equatable, Codable {
     public var id: String
     public var name: String
@@ -75,6 +76,27 @@ public struct DeviceRegistry: Sendable {
         try database.writeLocal { db in
             try db.execute(sql: "UPDATE hub_device SET pulledSeq = ? WHERE id = ? AND pulledSeq < ?", arguments: [seq, id, seq])
         }
+    }
+
+    /// Binds a registered device to a notebook, for good, inside the caller's write transaction
+    /// (issue 19). Refuses an ID that is not a device ID as notebooks make them, a device already
+    /// bound to another notebook (also one bound by a request that raced this one), and a notebook
+    /// another device that may still sync holds (a revoked or quarantined one does not count: that
+    /// is how a checked notebook is registered again).
+    func bind(_ device: HubDevice, to notebook: DeviceID, in db: Database) throws {
+        guard notebook.isWellFormed else { throw SyncError.malformedDevice(notebook.rawValue) }
+        if let bound = device.deviceID {
+            guard bound == notebook.rawValue else { throw SyncError.boundElsewhere(device.name) }
+            return
+        }
+        if let holder = try String.fetchOne(db, sql: """
+            SELECT name FROM hub_device WHERE deviceID = ? AND id <> ? AND revokedAt IS NULL AND quarantinedAt IS NULL
+            """, arguments: [notebook.rawValue, device.id]) {
+            throw SyncError.notebookTaken(notebook: notebook.rawValue, name: holder)
+        }
+        try db.execute(sql: "UPDATE hub_device SET deviceID = ? WHERE id = ? AND deviceID IS NULL", arguments: [notebook.rawValue, device.id])
+        let now = try String.fetchOne(db, sql: "SELECT deviceID FROM hub_device WHERE id = ?", arguments: [device.id])
+        guard now == notebook.rawValue else { throw SyncError.boundElsewhere(device.name) }
     }
 
     /// The device a token belongs to, if it may sync.

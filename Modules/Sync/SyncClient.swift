@@ -10,7 +10,8 @@ import Synchronization
 /// How a notebook reaches a hub: HTTP in use, a direct call in tests.
 public protocol HubTransport: Sendable {
     func push(_ request: SyncProtocol.PushRequest) async throws -> SyncProtocol.PushResponse
-    func pull(after: Int64, limit: Int) async throws -> SyncProtocol.PullResponse
+    /// `device` is the pulling notebook: the hub binds a token that has not been bound yet to it.
+    func pull(after: Int64, limit: Int, device: DeviceID) async throws -> SyncProtocol.PullResponse
 }
 
 /// A notebook's side of sync: push the ops the hub lacks, pull the ops this notebook lacks,
@@ -47,13 +48,11 @@ public struct SyncClient: Sendable {
         var result = Result(pushed: 0, pulled: 0, conflicts: 0, held: 0)
         do {
             var cursor = try Self.starting(database, hub: hub)
-            // A notebook with nothing to push yet still introduces itself once, so the hub binds
-            // its token to this notebook (and can export hub files for it).
-            var introduced = cursor.pushedSeq > 0
+            // Pushes carry ops; a notebook with nothing to push is bound to its token by its
+            // first pull, which names it (an empty push binds nothing, issue 19).
             while true {
                 let ops = try database.ops(from: database.deviceID, after: cursor.pushedSeq).prefix(Self.batch)
-                guard !ops.isEmpty || !introduced else { break }
-                introduced = true
+                guard !ops.isEmpty else { break }
                 let response = try await transport.push(.init(device: database.deviceID, migrations: database.migrations, ops: Array(ops)))
                 result.pushed += response.applied
                 result.conflicts += response.conflicts
@@ -62,7 +61,7 @@ public struct SyncClient: Sendable {
                 try save(cursor)
             }
             while true {
-                let page = try await transport.pull(after: cursor.pulledSeq, limit: Self.batch)
+                let page = try await transport.pull(after: cursor.pulledSeq, limit: Self.batch, device: database.deviceID)
                 if !page.ops.isEmpty {
                     let report = try database.merge(page.ops.map(\.op))
                     result.pulled += report.applied
@@ -165,8 +164,8 @@ public struct LocalHubTransport: HubTransport {
         try hub.push(token: token, body: try SyncProtocol.encoder().encode(request))
     }
 
-    public func pull(after: Int64, limit: Int) async throws -> SyncProtocol.PullResponse {
-        try hub.pull(token: token, after: after, limit: limit)
+    public func pull(after: Int64, limit: Int, device: DeviceID) async throws -> SyncProtocol.PullResponse {
+        try hub.pull(token: token, after: after, limit: limit, device: device)
     }
 }
 
@@ -188,9 +187,10 @@ public struct HTTPTransport: HubTransport {
         return try await send(http)
     }
 
-    public func pull(after: Int64, limit: Int) async throws -> SyncProtocol.PullResponse {
+    public func pull(after: Int64, limit: Int, device: DeviceID) async throws -> SyncProtocol.PullResponse {
         var components = URLComponents(url: base.appendingPathComponent("v1/ops"), resolvingAgainstBaseURL: false)!
-        components.queryItems = [URLQueryItem(name: "after", value: String(after)), URLQueryItem(name: "limit", value: String(limit))]
+        components.queryItems = [URLQueryItem(name: "after", value: String(after)), URLQueryItem(name: "limit", value: String(limit)),
+                                 URLQueryItem(name: "device", value: device.rawValue)]
         return try await send(URLRequest(url: components.url!))
     }
 

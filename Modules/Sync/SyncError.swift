@@ -9,7 +9,14 @@ public enum SyncError: Error, Equatable, Sendable {
     case quarantined(String)
     case foreignOps(String)
     case boundElsewhere(String)
-    case tooLarge(Int, max: Int)
+    /// A request body over the byte limit (`bytes` when the request said its length).
+    case bodyTooLarge(bytes: Int?, max: Int)
+    /// More ops in one push than the op limit.
+    case tooManyOps(Int, max: Int)
+    /// A device field that is not a device ID as notebooks make them (a lowercase UUID).
+    case malformedDevice(String)
+    /// A token asked to bind to a notebook another registered device already holds.
+    case notebookTaken(notebook: String, name: String)
     case badOp(String)
     case cloned(String)
     case newerSchema([String])
@@ -34,14 +41,14 @@ public enum SyncError: Error, Equatable, Sendable {
     /// The HTTP status the daemon answers with.
     public var status: Int {
         switch self {
-        case .badRequest, .newerSchema, .oldFormat, .tornFile, .notSynced, .pastHubHead, .newerHub, .gap, .tornHubFile: 400
+        case .badRequest, .malformedDevice, .newerSchema, .oldFormat, .tornFile, .notSynced, .pastHubHead, .newerHub, .gap, .tornHubFile: 400
         case .unauthorized: 401
-        case .revoked, .foreignOps, .boundElsewhere: 403
+        case .revoked, .foreignOps, .boundElsewhere, .notebookTaken: 403
         case .notTheHub, .hubFileAtHub, .wrongDevice, .otherHub: 403
         case .unknownDevice, .notRegistered: 404
         case .notBound: 409
         case .cloned: 409
-        case .tooLarge: 413
+        case .bodyTooLarge, .tooManyOps: 413
         case .badOp: 422
         case .quarantined: 423
         case .hubUnreachable: 503
@@ -67,8 +74,20 @@ extension SyncError: ShopError {
             language.pick(zh: "这个令牌不能推送其他设备的操作（\(op)）", en: "this token cannot push another device's ops (\(op))")
         case .boundElsewhere(let name):
             language.pick(zh: "令牌“\(name)”已属于另一台设备的数据库", en: "the token “\(name)” belongs to another device's notebook")
-        case .tooLarge(let n, let max):
-            language.pick(zh: "一次推送 \(n) 条操作，超过上限 \(max)：请分批", en: "\(n) ops in one push, more than \(max): send smaller batches")
+        case .bodyTooLarge(let bytes?, let max):
+            language.pick(zh: "请求体有 \(bytes) 字节，超过一次推送的上限 \(max) 字节（\(max / 1_048_576) MiB）：请分批推送",
+                          en: "the request body is \(bytes) bytes, more than the \(max) bytes (\(max / 1_048_576) MiB) one push may carry: send fewer ops per push")
+        case .bodyTooLarge(nil, let max):
+            language.pick(zh: "请求体超过一次推送的上限 \(max) 字节（\(max / 1_048_576) MiB）：请分批推送",
+                          en: "the request body is more than the \(max) bytes (\(max / 1_048_576) MiB) one push may carry: send fewer ops per push")
+        case .tooManyOps(let n, let max):
+            language.pick(zh: "一次推送 \(n) 条操作，超过上限 \(max) 条：请分批", en: "\(n) ops in one push, more than the \(max) ops one push may carry: send smaller batches")
+        case .malformedDevice(let text):
+            language.pick(zh: "“\(text.prefix(60))”不是设备号：设备号是笔记本建立时生成的 UUID（小写，例如 3f2b8c1e-0d4a-4f6b-9c7e-1a2b3c4d5e6f），由 zhanggui sync 自动发送",
+                          en: "“\(text.prefix(60))” is not a device ID: a notebook's device ID is the lowercase UUID made when it was created (like 3f2b8c1e-0d4a-4f6b-9c7e-1a2b3c4d5e6f), sent by zhanggui sync")
+        case .notebookTaken(let notebook, let name):
+            language.pick(zh: "笔记本 \(notebook) 已经登记为设备“\(name)”：请用那台设备的令牌，或先吊销它（zhanggui device revoke \(name)）",
+                          en: "the notebook \(notebook) is already registered as “\(name)”: use that device's token, or revoke it first (zhanggui device revoke \(name))")
         case .badOp(let why):
             language.pick(zh: "操作无效：\(why)", en: "invalid op: \(why)")
         case .cloned(let op):

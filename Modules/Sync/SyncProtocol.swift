@@ -4,10 +4,10 @@ import ShopDomain
 /// The wire format of `/v1/ops` (docs/sync-protocol.md). JSON, ops exactly as stored.
 public enum SyncProtocol {
     public static let version = 1
-    /// Most ops one push may carry.
-    public static let maxBatch = 1000
-    /// Most bytes one push may carry.
-    public static let maxBody = 16 * 1024 * 1024
+    /// Most ops one push may carry, and most one pull page may hold (the op limit).
+    public static let maxOpsPerPush = 1000
+    /// Most bytes one request body may carry: 16 MiB (the byte limit, separate from the op limit).
+    public static let maxBodyBytes = 16 * 1024 * 1024
     /// Ops whose clock is this far ahead of the hub's are flagged (never reordered).
     public static let clockAheadLimit: TimeInterval = 5 * 60
 
@@ -50,6 +50,12 @@ public enum SyncProtocol {
         public var error: String
         public var message: String
         public var status: Int
+
+        public init(error: String, message: String, status: Int) {
+            self.error = error
+            self.message = message
+            self.status = status
+        }
     }
 
     public static func encoder() -> JSONEncoder {
@@ -73,7 +79,10 @@ extension SyncError {
         case .quarantined: "quarantined"
         case .foreignOps: "foreign-ops"
         case .boundElsewhere: "bound-elsewhere"
-        case .tooLarge: "too-large"
+        case .bodyTooLarge: "body-too-large"
+        case .tooManyOps: "too-many-ops"
+        case .malformedDevice: "bad-device"
+        case .notebookTaken: "notebook-taken"
         case .badOp: "bad-op"
         case .cloned: "cloned-notebook"
         case .newerSchema: "newer-schema"

@@ -36,9 +36,19 @@ public enum SyncStore {
             );
             """),
             // How far the hub knows each device has pulled: what `notebook export --for` starts after.
-            .init("sync.v2", sql: "ALTER TABLE hub_device ADD COLUMN pulledSeq INTEGER NOT NULL DEFAULT 0")],
+            .init("sync.v2", sql: "ALTER TABLE hub_device ADD COLUMN pulledSeq INTEGER NOT NULL DEFAULT 0"),
+            // Issue 19: before a token bound only to a well-formed device ID, an empty push could
+            // bind one to anything ("x") for good. Such a binding that never carried an op is undone,
+            // so the real notebook's next sync binds it.
+            .init("sync.v3", sql: """
+                UPDATE hub_device SET deviceID = NULL
+                WHERE deviceID IS NOT NULL AND opsPushed = 0 AND NOT (deviceID GLOB '\(uuidGlob)')
+                """)],
         handlers: [],
         readTables: [],
         localTables: ["hub_device", "sync_incident", "sync_peer"]
     )
+
+    /// A lowercase UUID as a GLOB pattern (what `DeviceID.isWellFormed` accepts).
+    static let uuidGlob = [8, 4, 4, 4, 12].map { String(repeating: "[0-9a-f]", count: $0) }.joined(separator: "-")
 }

@@ -58,8 +58,33 @@ check "the resolution reached the laptop and the stock agrees" '[ "$("$z" "${hub
 check "the hub verifies" '"$z" "${hub[@]}" journal verify >/dev/null'
 check "the laptop verifies" '"$z" "${lap[@]}" journal verify >/dev/null'
 check "the incident list reads" '"$z" "${hub[@]}" device incidents >/dev/null'
-check "metrics count the merged ops" 'curl -s "http://127.0.0.1:$port/metrics" | grep -q "zhanggui_ops_merged_total [1-9]"'
-check "a bad request is a 4xx, not a crash" '[ "$(curl -s -o /dev/null -w "%{http_code}" -X POST -H "Authorization: Bearer $token" -d "{oops" "http://127.0.0.1:$port/v1/ops")" = 400 ]'
+metrics="$(curl -s "http://127.0.0.1:$port/metrics")"
+check "metrics count the merged ops" 'grep -q "zhanggui_ops_merged_total [1-9]" <<<"$metrics"'
+check "a bad request is a 4xx, not a crash" '[ "$(curl -s -o /dev/null -w "%{http_code}" -X POST -H "Authorization: Bearer $token" -H "Content-Type: application/json" -d "{oops" "http://127.0.0.1:$port/v1/ops")" = 400 ]'
+# Issue 19: every error answer carries the envelope, down to bytes that are not HTTP at all.
+envelope() { python3 -c "import json,sys; d=json.load(sys.stdin); assert d['status'] == $1 and d['error'] == '$2' and d['message'], d"; }
+check "text/plain is 415 and binds nothing" 'curl -s -X POST -H "Authorization: Bearer $token" -H "Content-Type: text/plain" -d "{\"device\":\"x\",\"migrations\":[],\"ops\":[]}" "http://127.0.0.1:$port/v1/ops" | envelope 415 unsupported-media-type'
+check "an unknown route is a 404 envelope" 'curl -s "http://127.0.0.1:$port/nope" | envelope 404 not-found'
+check "a wrong method is a 405 envelope" 'curl -s -X DELETE "http://127.0.0.1:$port/v1/ops" | envelope 405 method-not-allowed'
+check "a 50 MB body is 413 in bytes" 'head -c 52428800 /dev/zero | curl -s -X POST -H "Authorization: Bearer $token" -H "Content-Type: application/json" --data-binary @- "http://127.0.0.1:$port/v1/ops" | python3 -c "import json,sys; d=json.load(sys.stdin); assert d[\"error\"] == \"body-too-large\" and \"52428800 bytes\" in d[\"message\"], d"'
+check "bytes that are not HTTP get a 400 envelope" 'python3 - "$port" <<"PY"
+import json, socket, sys
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=5)
+s.sendall(b"GET /v1/ops HTTP/1.1\r\nHost: x\r\nContent-Length: nonsense\r\n\r\n")
+data = b""
+while True:
+    chunk = s.recv(65536)
+    if not chunk: break
+    data += chunk
+head, _, body = data.partition(b"\r\n\r\n")
+assert head.startswith(b"HTTP/1.1 400"), head
+d = json.loads(body)
+assert d["status"] == 400 and d["error"] == "bad-request", d
+PY'
+metrics="$(curl -s "http://127.0.0.1:$port/metrics")"
+check "metrics are Prometheus histograms by route" 'grep -qF "zhanggui_http_request_seconds_bucket{route=\"/v1/ops\",method=\"POST\",status=\"200\"" <<<"$metrics"'
+check "refusals are counted by code" 'grep -qF "zhanggui_refusals_total{code=\"not-found\"} 1" <<<"$metrics"'
+check "the hub still serves" 'curl -sf "http://127.0.0.1:$port/health" >/dev/null'
 
 kill -TERM "$daemon"; wait "$daemon"; status=$?; daemon=""
 check "SIGTERM stops the daemon cleanly (exit $status)" '[ "$status" -eq 0 ]'

@@ -23,8 +23,8 @@ final class CountingTransport: HubTransport, Sendable {
         return try await inner.push(request)
     }
 
-    func pull(after: Int64, limit: Int) async throws -> SyncProtocol.PullResponse {
-        let page = try await inner.pull(after: after, limit: limit)
+    func pull(after: Int64, limit: Int, device: DeviceID) async throws -> SyncProtocol.PullResponse {
+        let page = try await inner.pull(after: after, limit: limit, device: device)
         counts.withLock { $0.pulled += page.ops.count }
         return page
     }

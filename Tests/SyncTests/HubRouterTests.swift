@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import Prometheus
 import ShopDomain
 import Testing
 @testable import HubServer
@@ -11,8 +12,8 @@ import Testing
 
 @Suite("zhangguid over HTTP: every malformed request is a 4xx with a JSON error, never a 5xx")
 struct HubRouterTests {
-    func app(_ world: SyncWorld) -> some ApplicationProtocol {
-        Application(router: buildRouter(world.service, logger: Logger(label: "test")))
+    func app(_ world: SyncWorld, registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) -> some ApplicationProtocol {
+        Application(router: buildRouter(world.hub, registry: registry, logger: Logger(label: "test")))
     }
 
     func push(_ client: some TestClientProtocol, token: String?, _ body: String) async throws -> (HTTPResponse.Status, SyncProtocol.ErrorBody?) {
@@ -30,7 +31,8 @@ struct HubRouterTests {
         try laptop.apply(SyncWorld.adjust("AF-1", "A-01-1", 3, by: world.lead))
         let body = String(decoding: try SyncProtocol.encoder().encode(SyncProtocol.PushRequest(
             device: laptop.deviceID, migrations: laptop.migrations, ops: laptop.ops(from: laptop.deviceID))), as: UTF8.self)
-        try await app(world).test(.router) { client in
+        let registry = PrometheusCollectorRegistry()
+        try await app(world, registry: registry).test(.router) { client in
             try await client.execute(uri: "/health", method: .get) { #expect($0.status == .ok) }
             let (status, _) = try await push(client, token: token, body)
             #expect(status == .ok)
@@ -43,7 +45,7 @@ struct HubRouterTests {
             try await client.execute(uri: "/metrics", method: .get) { response in
                 let text = String(buffer: response.body)
                 #expect(text.contains("zhanggui_ops_merged_total 1"))
-                #expect(text.contains("zhanggui_push_seconds_count 2"))  // the laptop's introduction on its first sync, then this push
+                #expect(text.contains("zhanggui_push_seconds_count 1"))  // only what came over HTTP: the laptop's first sync was direct
             }
         }
     }
@@ -64,8 +66,10 @@ struct HubRouterTests {
         }
         var tampered = op
         tampered.payload = tampered.payload.replacingOccurrences(of: "1", with: "9")
-        let tooMany = Array(repeating: op, count: SyncProtocol.maxBatch + 1)
-        _ = try world.service.push(token: otherToken, body: Data(try request([], device: DeviceID(rawValue: "someone-else")).utf8))
+        let tooMany = Array(repeating: op, count: SyncProtocol.maxOpsPerPush + 1)
+        // Another notebook's pull binds the other token (an empty push would not, issue 19).
+        _ = try world.service.pull(token: otherToken, after: 0, limit: 1, device: IDSource.random.next())
+        let spoofed: DeviceID = IDSource.random.next()
         let cases: [(String?, String, Int, String)] = [
             (token, "{not json", 400, "bad-request"),
             (token, #"{"device": 5, "migrations": [], "ops": []}"#, 400, "bad-request"),
@@ -74,9 +78,10 @@ struct HubRouterTests {
             ("zg_nonsense", try request([op]), 401, "unauthorized"),
             (revokedToken, try request([op]), 403, "revoked"),
             (otherToken, try request([op]), 403, "bound-elsewhere"),
-            (token, try request([op], device: DeviceID(rawValue: "spoofed")), 403, "bound-elsewhere"),
-            (unboundToken, try request([op], device: DeviceID(rawValue: "spoofed")), 403, "foreign-ops"),
-            (token, try request(tooMany), 413, "too-large"),
+            (token, try request([op], device: spoofed), 403, "bound-elsewhere"),
+            (unboundToken, try request([op], device: spoofed), 403, "foreign-ops"),
+            (unboundToken, try request([op], device: DeviceID(rawValue: "spoofed")), 400, "bad-device"),
+            (token, try request(tooMany), 413, "too-many-ops"),
             (token, try request([tampered]), 422, "bad-op"),
         ]
         try await app(world).test(.router) { client in

@@ -25,8 +25,8 @@ final class LosingTransport: HubTransport, Sendable {
         return response
     }
 
-    func pull(after: Int64, limit: Int) async throws -> SyncProtocol.PullResponse {
-        try await inner.pull(after: after, limit: limit)
+    func pull(after: Int64, limit: Int, device: DeviceID) async throws -> SyncProtocol.PullResponse {
+        try await inner.pull(after: after, limit: limit, device: device)
     }
 }
 

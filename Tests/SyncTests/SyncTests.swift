@@ -106,7 +106,7 @@ struct SyncTests {
     func newerSchema() async throws {
         let world = try SyncWorld()
         let (_, token) = try world.service.registry.register(name: "新版")
-        let body = try SyncProtocol.encoder().encode(SyncProtocol.PushRequest(device: DeviceID(rawValue: "x"), migrations: ["core.v1", "orders.v9"], ops: []))
+        let body = try SyncProtocol.encoder().encode(SyncProtocol.PushRequest(device: IDSource.random.next(), migrations: ["core.v1", "orders.v9"], ops: []))
         #expect(throws: SyncError.newerSchema(["orders.v9"])) { try world.service.push(token: token, body: body) }
         #expect(SyncError.newerSchema(["orders.v9"]).message(in: .en).contains("upgrade"))
     }
