@@ -124,6 +124,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: - Reports
+
+        /// The shop's figures for a day, week or month as tables, CSV and self-contained HTML pages with
+        /// SVG charts (OPS-1, OPS-2, LOG-11, ORG-2); above the features: reads their public APIs and views.
+        .target(
+            name: "Reporting",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Printing",
+                           .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Modules/Reporting",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
+
         /// Notebooks and the hub: device tokens, notebook files, the sync protocol's types, the hub's
         /// push/pull logic and the client (DESIGN.md, "Notebooks, the hub and merging").
         .target(
@@ -157,8 +170,7 @@ let package = Package(
         /// The modules every program wires in, in one list.
         .target(
             name: "ShopActions",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Sync", "CustomerCare",
-                           .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Sync", "Reporting", "CustomerCare", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Modules/ShopActions",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
@@ -194,7 +206,7 @@ let package = Package(
         /// The shift desk: the TUI's screens over the same module code the CLI uses (issue 7).
         .target(
             name: "ShiftDesk",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Sync", "ShopActions", "TerminalUI", "CustomerCare",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Sync", "ShopActions", "TerminalUI", "Reporting", "CustomerCare",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Modules/ShiftDesk",
             exclude: ["README.md"],
@@ -208,7 +220,7 @@ let package = Package(
             name: "AdminCommands",
             dependencies: [
                 "ShopDomain", "Storage", "DemoShop", "Warehouse", "Workforce", "Interchange", "Sync", "ShopActions",
-                "Logistics", "Printing", "CustomerCare",
+                "Logistics", "Printing", "Reporting", "CustomerCare",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -319,6 +331,13 @@ let package = Package(
             dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Logistics", "CustomerCare", "Sync",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/CustomerCareTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ReportingTests",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Reporting", "DemoShop", "ShopActions",
+                           .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/ReportingTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(

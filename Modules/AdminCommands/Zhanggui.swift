@@ -26,6 +26,7 @@ public struct Zhanggui: ParsableCommand {
                 CustomerCommand.self, ReviewCommand.self, ComplaintCommand.self, InquiryCommand.self, ReturnCommand.self, ReplyCommand.self,
                 CSCommand.self,
                 RosterCommand.self, ShiftCommand.self, HandoverCommand.self, MemoCommand.self, PlanCommand.self, DueCommand.self,
+                ReportCommand.self, TargetCommand.self,
                 DeviceCommand.self, NotebookCommand.self, SyncCommand.self, ConflictCommand.self,
                 JournalCommand.self, BackupCommand.self, DemoCommand.self,
             ]

@@ -60,6 +60,7 @@ public enum DemoShop {
         try DemoWorkforce(database: database, clock: history, zone: zone, ids: ids, today: today).build()
         try logistics.buildEvening()
         try DemoCustomerCare(database: database, clock: history, zone: zone, ids: ids, today: today).build()
+        try DemoReporting(database: database, gm: gm, today: today).build()
         return try ShopDatabase.open(at: path, modules: modules, clock: clock)
     }
 }

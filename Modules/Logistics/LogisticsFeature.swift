@@ -8,10 +8,11 @@ import Storage
 public enum Logistics {
     public static let feature = ShopFeature(
         name: "logistics",
-        migrations: [.init("logistics.v1", sql: LogisticsSchema.v1), .init("logistics.v2", sql: LogisticsViews.v1)],
+        migrations: [.init("logistics.v1", sql: LogisticsSchema.v1), .init("logistics.v2", sql: LogisticsViews.v1),
+                     .init("logistics.views-reporting", sql: LogisticsReportingViews.v1)],
         handlers: OrderHandlers.all + WaybillHandlers.all + ParcelHandlers.all + StatementHandlers.all,
         readTables: LogisticsSchema.readTables,
-        publicViews: LogisticsViews.names,
+        publicViews: LogisticsViews.names + LogisticsReportingViews.names,
         handoverFigures: handoverFigures
     )
 }

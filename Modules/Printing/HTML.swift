@@ -18,3 +18,26 @@ public enum HTML {
         return out
     }
 }
+
+extension HTML {
+    /// The fonts every page asks for (CJK first), for pages written outside this module.
+    public static let fontStack = Printed.fontStack
+
+    /// A whole self-contained page: doctype, `lang`, UTF-8, the title, the page's own CSS inline
+    /// and the body as given (already escaped by the caller with `escape`). No scripts.
+    public static func page(title: String, style: String, body: String, lang: String = "zh-CN") -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="\(escape(lang))">
+        <head>
+        <meta charset="utf-8">
+        <title>\(escape(title))</title>
+        <style>\(style)</style>
+        </head>
+        <body>
+        \(body)</body>
+        </html>
+
+        """
+    }
+}

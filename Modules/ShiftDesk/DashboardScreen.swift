@@ -1,4 +1,5 @@
 import Foundation
+import Reporting
 import ShopDomain
 import Storage
 import Sync
@@ -17,6 +18,7 @@ final class DashboardScreen: Screen {
     private var rows: [Row] = []
     private var shiftLine = ""
     private var syncLine = ""
+    private var figuresLine = ""
 
     func title(_ ctx: DeskContext) -> String { ctx.t("总览", "Dashboard") }
 
@@ -72,6 +74,8 @@ final class DashboardScreen: Screen {
         } else {
             shiftLine = ctx.t("我不在班上（交接页可以上班）", "Not on shift (start one on the handover screen)")
         }
+        // OPS-1: today's sales against the month's target, and the low-stock count (Reporting).
+        figuresLine = try ctx.read { db in try TodayFigures.build(db, today: ctx.today, zone: ctx.zone) }.line(in: ctx.language)
         let status = try SyncClient.status(ctx.database)
         guard !status.cursor.hub.isEmpty || ctx.hub != nil else {
             syncLine = ctx.t("同步：本机没有接中心机", "Sync: this computer has no hub")
@@ -85,6 +89,8 @@ final class DashboardScreen: Screen {
     func draw(_ grid: inout CellGrid, _ area: Area, _ ctx: DeskContext) {
         var y = area.y + 1
         grid.put(shiftLine, x: area.x + 2, y: y, style: .title)
+        y += 1
+        grid.put(figuresLine, x: area.x + 2, y: y, style: .normal)
         y += 2
         if rows.isEmpty {
             grid.put(ctx.t("现在没有等着我做的事。", "Nothing is waiting for me now."), x: area.x + 2, y: y, style: .ok)

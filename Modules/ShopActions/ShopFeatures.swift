@@ -1,6 +1,7 @@
 import CustomerCare
 import Storage
 import Logistics
+import Reporting
 import Sync
 import Warehouse
 import Workforce
@@ -8,5 +9,5 @@ import Workforce
 /// Every feature the programs wire into the shop database, in one place so the CLI, the daemon
 /// and the TUI open the same schema. Each new feature module adds itself here.
 public enum ShopFeatures {
-    public static let all: [ShopFeature] = [Warehouse.feature, Logistics.feature, Workforce.feature, CustomerCare.feature, SyncStore.feature]
+    public static let all: [ShopFeature] = [Warehouse.feature, Logistics.feature, Workforce.feature, CustomerCare.feature, SyncStore.feature, Reporting.feature]
 }

@@ -8,10 +8,10 @@ public enum Workforce {
     public static let feature = ShopFeature(
         name: "workforce",
         migrations: [.init("workforce.v1", sql: WorkforceSchema.v1), .init("workforce.v2", sql: WorkforceSchema.v2),
-                     .init("workforce.v3", sql: WorkforceViews.v1)],
+                     .init("workforce.v3", sql: WorkforceViews.v1), .init("workforce.views-reporting", sql: WorkforceReportingViews.v1)],
         handlers: RosterHandlers.all + ShiftHandlers.all + HandoverHandlers.all + FineHandlers.all,
         readTables: WorkforceSchema.readTables,
-        publicViews: WorkforceViews.names,
+        publicViews: WorkforceViews.names + WorkforceReportingViews.names,
         handoverFigures: handoverFigures
     )
 

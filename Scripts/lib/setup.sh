@@ -6,12 +6,13 @@
 #   tmux              drives the terminal UI in end-to-end tests
 #   curl, python3     the end-to-end scripts talk to the daemon and read --json output
 #   time              GNU time (/usr/bin/time -v): the benchmarks report peak memory with it
+#   chromium, fonts-noto-cjk  the report tests render the HTML reports in headless Chromium (Chinese text)
 set -euo pipefail
 
 zhanggui_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
 zhanggui_setup() {
-    local needed=(libsqlite3-dev libncursesw5-dev sqlite3 tmux)
+    local needed=(libsqlite3-dev libncursesw5-dev sqlite3 tmux fonts-noto-cjk)
     local missing=()
     for package in "${needed[@]}"; do
         dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
@@ -19,6 +20,7 @@ zhanggui_setup() {
     command -v curl >/dev/null || missing+=(curl)
     command -v python3 >/dev/null || missing+=(python3)
     [ -x /usr/bin/time ] || missing+=(time)
+    command -v chromium >/dev/null || missing+=(chromium)
     if [ ${#missing[@]} -gt 0 ]; then
         echo "==> installing ${missing[*]}"
         local sudo=""

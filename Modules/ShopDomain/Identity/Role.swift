@@ -124,11 +124,14 @@ public enum Permission: String, Sendable, Hashable, Codable, CaseIterable {
     case reconcile = "reconcile"
     /// Record a mis-shipment and the packer's fine (LOG-12): supervisors.
     case bookFines = "book-fines"
+    /// Set the month's sales target (ORG-2, OPS-1): the general manager only.
+    case setSalesTarget = "set-sales-target"
 
     public func describe(in language: Language) -> String {
         switch self {
         case .manageStaff: language.pick(zh: "管理员工", en: "manage staff")
         case .setPolicy: language.pick(zh: "修改规章参数", en: "change policy values")
+        case .setSalesTarget: language.pick(zh: "设定月度销售目标", en: "set the monthly sales target")
         case .manageCatalog: language.pick(zh: "管理商品与库位", en: "manage products and locations")
         case .moveStock: language.pick(zh: "移库", en: "move stock")
         case .adjustStock: language.pick(zh: "调整库存", en: "adjust stock")
