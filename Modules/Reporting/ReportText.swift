@@ -11,7 +11,7 @@ enum ReportText {
         l.pick(zh: "\(period.label) 没有\(what)数据：本报表为空。", en: "No \(what) data for \(period.label): this report is empty.")
     }
 
-    static func yuan(_ money: Money) -> String { "¥" + money.description }
+    static func yuan(_ money: Money) -> String { money.withSign }
 
     static func optional(_ money: Money?) -> String { money.map(yuan) ?? "—" }
 

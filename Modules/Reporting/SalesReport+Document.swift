@@ -37,16 +37,16 @@ extension SalesReport {
             empty: l.pick(zh: "没有订单", en: "no orders"))
         let styleTable = ReportDocument.Table(
             title: l.pick(zh: "按款（不含退款订单）", en: "By style (refunded orders left out)"),
-            columns: [.init(l.pick(zh: "款号", en: "Style")), .init(l.pick(zh: "订单", en: "Orders"), numeric: true),
+            columns: [.init(l.pick(zh: "款号", en: "Style")), .init(l.pick(zh: "订单行", en: "Lines"), numeric: true),
                       .init(l.pick(zh: "件数", en: "Units"), numeric: true), .init(l.pick(zh: "金额", en: "Amount"), numeric: true)],
-            rows: byStyle.map { [$0.style ?? "—", String($0.orders), String($0.units), $0.amount.description] },
+            rows: byStyle.map { [$0.style ?? "—", String($0.lines), String($0.units), $0.amount.description] },
             empty: l.pick(zh: "没有售出商品", en: "nothing sold"))
         let variantTable = ReportDocument.Table(
             title: l.pick(zh: "按颜色 × 尺码", en: "By colour × size"),
             columns: [.init(l.pick(zh: "颜色", en: "Colour")), .init(l.pick(zh: "尺码", en: "Size")),
-                      .init(l.pick(zh: "订单", en: "Orders"), numeric: true), .init(l.pick(zh: "件数", en: "Units"), numeric: true),
+                      .init(l.pick(zh: "订单行", en: "Lines"), numeric: true), .init(l.pick(zh: "件数", en: "Units"), numeric: true),
                       .init(l.pick(zh: "金额", en: "Amount"), numeric: true)],
-            rows: byVariant.map { [$0.colour ?? "—", $0.size ?? "—", String($0.orders), String($0.units), $0.amount.description] },
+            rows: byVariant.map { [$0.colour ?? "—", $0.size ?? "—", String($0.lines), String($0.units), $0.amount.description] },
             empty: l.pick(zh: "没有售出商品", en: "nothing sold"))
         let dailyTarget = target.target.map { Double($0.fen) / 100 / Double(target.daysInMonth) }
         let chart = SVGChart(

@@ -21,7 +21,8 @@ public struct SalesReport: Sendable, Equatable, Codable {
         public var style: String?
         public var colour: String?
         public var size: String?
-        public var orders: Int
+        /// Order lines (an order holding two variants of one style counts twice for the style).
+        public var lines: Int
         public var units: Int
         public var amount: Money
     }
@@ -87,24 +88,7 @@ public struct SalesReport: Sendable, Equatable, Codable {
                 totals.refunds += paid
             }
         }
-        let lines = """
-            FROM order_v o JOIN order_line_v l ON l.orderID = o.id LEFT JOIN product_v p ON p.sku = l.sku
-            WHERE o.paidAt >= ? AND o.paidAt < ? AND o.refunded = 0
-            """
-        let byStyle = try Row.fetchAll(db, sql: """
-            SELECT COALESCE(p.style, l.merchantCode, l.title) AS style, COUNT(DISTINCT o.id) AS orders, SUM(l.quantity) AS units,
-                   SUM(l.quantity * l.price) AS amount \(lines)
-            GROUP BY 1 ORDER BY amount DESC, style
-            """, arguments: [span.lowerBound, span.upperBound]).map {
-            Group(style: $0["style"], orders: $0["orders"], units: $0["units"], amount: Money(fen: $0["amount"]))
-        }
-        let byVariant = try Row.fetchAll(db, sql: """
-            SELECT COALESCE(p.colour, l.colour) AS colour, COALESCE(p.size, l.size) AS size, COUNT(DISTINCT o.id) AS orders,
-                   SUM(l.quantity) AS units, SUM(l.quantity * l.price) AS amount \(lines)
-            GROUP BY 1, 2 ORDER BY units DESC, colour, size
-            """, arguments: [span.lowerBound, span.upperBound]).map {
-            Group(colour: $0["colour"], size: $0["size"], orders: $0["orders"], units: $0["units"], amount: Money(fen: $0["amount"]))
-        }
+        let (byStyle, byVariant) = try breakdown(db, span)
         let revenue = Money(fen: totals.revenue), refunds = Money(fen: totals.refunds)
         return SalesReport(
             period: period, through: through, orders: totals.orders, units: totals.units, revenue: revenue,
@@ -112,6 +96,40 @@ public struct SalesReport: Sendable, Equatable, Codable {
             averageOrder: totals.orders == 0 ? .zero : Money(fen: (totals.revenue + Int64(totals.orders) / 2) / Int64(totals.orders)),
             days: days, byStyle: byStyle, byVariant: byVariant,
             target: try target(db, through: through, zone: zone))
+    }
+
+    /// The kept orders' lines by style and by colour × size. SQLite sums them per SKU (one small
+    /// sort; three text keys over every line cost twice as much), the product's style, colour and
+    /// size come from `product_v`; lines matched to no product are grouped by their own text.
+    static func breakdown(_ db: Database, _ span: Range<Int64>) throws -> (byStyle: [Group], byVariant: [Group]) {
+        let products = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT sku, style, colour, size FROM product_v").map {
+            ($0["sku"] as String, (style: $0["style"] as String, colour: $0["colour"] as String?, size: $0["size"] as String?))
+        })
+        var styles: [String: Group] = [:], variants: [String: Group] = [:]
+        func add(style: String, colour: String?, size: String?, lines: Int, units: Int, amount: Int64) {
+            styles[style, default: Group(style: style, lines: 0, units: 0, amount: .zero)].add(lines, units, amount)
+            variants["\(colour ?? "")\u{1}\(size ?? "")", default: Group(colour: colour, size: size, lines: 0, units: 0, amount: .zero)]
+                .add(lines, units, amount)
+        }
+        let kept = "FROM order_v o JOIN order_line_v l ON l.orderID = o.id WHERE o.paidAt >= ? AND o.paidAt < ? AND o.refunded = 0"
+        for row in try Row.fetchAll(db, sql: """
+            SELECT l.sku, COUNT(*) AS lines, SUM(l.quantity) AS units, SUM(l.quantity * l.price) AS amount \(kept) AND l.sku IS NOT NULL
+            GROUP BY l.sku
+            """, arguments: [span.lowerBound, span.upperBound]) {
+            let sku: String = row["sku"]
+            let product = products[sku] ?? (style: sku, colour: nil, size: nil)
+            add(style: product.style, colour: product.colour, size: product.size, lines: row["lines"], units: row["units"], amount: row["amount"])
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT COALESCE(l.merchantCode, l.title) AS style, l.colour, l.size, COUNT(*) AS lines, SUM(l.quantity) AS units,
+                   SUM(l.quantity * l.price) AS amount \(kept) AND l.sku IS NULL
+            GROUP BY 1, 2, 3
+            """, arguments: [span.lowerBound, span.upperBound]) {
+            add(style: row["style"], colour: row["colour"], size: row["size"], lines: row["lines"], units: row["units"], amount: row["amount"])
+        }
+        let byStyle = styles.values.sorted { ($1.amount, $0.style ?? "") < ($0.amount, $1.style ?? "") }
+        let byVariant = variants.values.sorted { ($1.units, $0.colour ?? "", $0.size ?? "") < ($0.units, $1.colour ?? "", $1.size ?? "") }
+        return (byStyle, byVariant)
     }
 
     /// The month `through` lies in, to that day: the kept orders' money against the target.
@@ -140,5 +158,13 @@ public struct SalesReport: Sendable, Equatable, Codable {
             if starts[mid] <= millis { low = mid } else { high = mid - 1 }
         }
         return low
+    }
+}
+
+extension SalesReport.Group {
+    mutating func add(_ lines: Int, _ units: Int, _ amount: Int64) {
+        self.lines += lines
+        self.units += units
+        self.amount = self.amount + Money(fen: amount)
     }
 }
