@@ -56,7 +56,7 @@ let package = Package(
         /// The demo shop: the seed's people and, as modules land, their goods, orders and shifts.
         .target(
             name: "DemoShop",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "Logistics", "CustomerCare"],
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "Logistics", "Approval", "CustomerCare"],
             path: "Modules/DemoShop",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
@@ -124,6 +124,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        /// Campaigns and their approval: the six-signature chain bound to the draft's content, going live,
+        /// page errors and the fines they book, the summary and P&L (CAMP-1…CAMP-3, DISC-3, ORG-3).
+        .target(
+            name: "Approval",
+            dependencies: ["ShopDomain", "Storage", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "Crypto", package: "swift-crypto")],
+            path: "Modules/Approval",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Reports
 
         /// The shop's figures for a day, week or month as tables, CSV and self-contained HTML pages with
@@ -170,7 +181,7 @@ let package = Package(
         /// The modules every program wires in, in one list.
         .target(
             name: "ShopActions",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Sync", "Reporting", "CustomerCare", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Approval", "CustomerCare", "Sync", "Reporting", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Modules/ShopActions",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
@@ -206,7 +217,7 @@ let package = Package(
         /// The shift desk: the TUI's screens over the same module code the CLI uses (issue 7).
         .target(
             name: "ShiftDesk",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Sync", "ShopActions", "TerminalUI", "Reporting", "CustomerCare",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Approval", "CustomerCare", "Sync", "ShopActions", "TerminalUI", "Reporting",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Modules/ShiftDesk",
             exclude: ["README.md"],
@@ -220,7 +231,7 @@ let package = Package(
             name: "AdminCommands",
             dependencies: [
                 "ShopDomain", "Storage", "DemoShop", "Warehouse", "Workforce", "Interchange", "Sync", "ShopActions",
-                "Logistics", "Printing", "Reporting", "CustomerCare",
+                "Logistics", "Printing", "Reporting", "Approval", "CustomerCare",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -315,6 +326,13 @@ let package = Package(
             name: "WorkforceTests",
             dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/WorkforceTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ApprovalTests",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Logistics", "Approval", "Sync", "Printing",
+                           .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/ApprovalTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(

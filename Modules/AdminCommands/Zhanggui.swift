@@ -22,7 +22,7 @@ public struct Zhanggui: ParsableCommand {
                 InitCommand.self, StaffCommand.self, PolicyCommand.self,
                 ProductCommand.self, LocationCommand.self, StockCommand.self, ReceiptCommand.self, CountCommand.self, AlertCommand.self,
                 OrderCommand.self, WaybillCommand.self, PickCommand.self, PackCommand.self, PickupCommand.self, ParcelCommand.self,
-                StubCommand.self, ClaimCommand.self, CourierCommand.self, FineCommand.self,
+                StubCommand.self, ClaimCommand.self, CourierCommand.self, FineCommand.self, CampaignCommand.self,
                 CustomerCommand.self, ReviewCommand.self, ComplaintCommand.self, InquiryCommand.self, ReturnCommand.self, ReplyCommand.self,
                 CSCommand.self,
                 RosterCommand.self, ShiftCommand.self, HandoverCommand.self, MemoCommand.self, PlanCommand.self, DueCommand.self,

@@ -54,12 +54,15 @@ public enum DemoShop {
         var warehouse = DemoWarehouse(database: database, ids: ids, random: SeededGenerator(seed: seed), gm: gm, hand: hand,
                                       today: today.adding(days: -16))
         try warehouse.build()
+        let approval = DemoApproval(database: database, clock: history, zone: zone, today: today)
+        try approval.buildChains()
         var logistics = DemoLogistics(database: database, clock: history, zone: zone, ids: ids, random: SeededGenerator(seed: seed &+ 1),
                                       today: today)
         try logistics.buildHistory()
         try DemoWorkforce(database: database, clock: history, zone: zone, ids: ids, today: today).build()
         try logistics.buildEvening()
         try DemoCustomerCare(database: database, clock: history, zone: zone, ids: ids, today: today).build()
+        try approval.summarize()
         try DemoReporting(database: database, gm: gm, today: today).build()
         return try ShopDatabase.open(at: path, modules: modules, clock: clock)
     }

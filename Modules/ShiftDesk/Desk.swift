@@ -182,7 +182,7 @@ public final class Desk {
 
     private func drawNavigation(_ grid: inout CellGrid, y: Int) {
         grid.fill(x: 0, y: y, width: grid.width, height: 1, style: .bar)
-        var hints: [KeyHint] = ctx.me == nil ? [] : MainScreens.all.enumerated().map { KeyHint("\($0.offset + 1)", $0.element.title(ctx)) }
+        var hints: [KeyHint] = ctx.me == nil ? [] : MainScreens.numbered.map { KeyHint(MainScreens.digit($0.number), $0.entry.title(ctx)) }
         hints += [KeyHint("?", ctx.t("帮助", "help")), KeyHint("Esc", ctx.t("返回", "back")), KeyHint("q", ctx.t("退出", "quit"))]
         var x = 0
         for hint in hints {
@@ -196,7 +196,7 @@ public final class Desk {
     private func drawHelp(_ grid: inout CellGrid, _ top: any Screen) {
         var lines: [(String, String)] = []
         if ctx.me != nil {
-            for (n, entry) in MainScreens.all.enumerated() { lines.append(("\(n + 1)  F\(n + 1)", entry.title(ctx))) }
+            for (n, entry) in MainScreens.numbered { lines.append((n > 10 ? "F\(n)" : "\(MainScreens.digit(n))  F\(n)", entry.title(ctx))) }
         }
         lines += top.hints(ctx).map { ($0.key, $0.text) }
         lines += [("?", ctx.t("帮助（任意键关闭）", "help (any key closes)")), ("Esc", ctx.t("返回上一页", "back")),

@@ -63,7 +63,7 @@ final class PickPackScreen: Screen {
         case .batch:
             return [KeyHint(ctx.t("扫描", "scan"), ctx.t("快递单号打包", "a waybill to pack it")), KeyHint("↑↓ Enter", ctx.t("选快递单打包", "choose one to pack")),
                     KeyHint("Tab", pickFocused ? ctx.t("回到快递单", "back to waybills") : ctx.t("翻拣货单", "scroll the pick list")),
-                    KeyHint("Esc", ctx.t("批次列表", "batches")), KeyHint("F1–F\(MainScreens.all.count)", ctx.t("换页", "screens"))]
+                    KeyHint("Esc", ctx.t("批次列表", "batches")), KeyHint("F1–F\(MainScreens.numbered.map(\.number).max() ?? 1)", ctx.t("换页", "screens"))]
         case .packing:
             if session?.isComplete ?? false {
                 return [KeyHint("Enter", ctx.t("签名打包", "sign as packer")), KeyHint("Tab", ctx.t("换包材", "change supply")),

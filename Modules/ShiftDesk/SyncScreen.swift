@@ -106,7 +106,7 @@ final class SyncScreen: Screen {
     }
 
     private func conflictsLine(_ grid: inout CellGrid, _ out: inout LineWriter, _ ctx: DeskContext) {
-        let key = MainScreens.all.firstIndex { $0.en == "Conflicts" }.map { String($0 + 1) } ?? ""
+        let key = MainScreens.numbered.first { $0.entry.en == "Conflicts" }.map { MainScreens.digit($0.number) } ?? ""
         out.line(openConflicts == 0 ? ctx.t("待处理冲突：没有", "Open conflicts: none")
                                     : ctx.t("待处理冲突：\(openConflicts) 条（按 \(key) 查看）", "Open conflicts: \(openConflicts) (press \(key))"),
                  openConflicts == 0 ? .normal : .warning, &grid)

@@ -1,5 +1,6 @@
 import CustomerCare
 import Storage
+import Approval
 import Logistics
 import Reporting
 import Sync
@@ -9,5 +10,5 @@ import Workforce
 /// Every feature the programs wire into the shop database, in one place so the CLI, the daemon
 /// and the TUI open the same schema. Each new feature module adds itself here.
 public enum ShopFeatures {
-    public static let all: [ShopFeature] = [Warehouse.feature, Logistics.feature, Workforce.feature, CustomerCare.feature, SyncStore.feature, Reporting.feature]
+    public static let all: [ShopFeature] = [Warehouse.feature, Logistics.feature, Workforce.feature, Approval.feature, CustomerCare.feature, SyncStore.feature, Reporting.feature]
 }

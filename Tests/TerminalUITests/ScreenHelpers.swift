@@ -12,7 +12,7 @@ import TerminalUI
 enum Screens {
     /// The key that opens a main screen, found by its English title (the digits move as screens land).
     static func key(_ en: String) -> Key {
-        .function(MainScreens.all.firstIndex { $0.en == en }! + 1)
+        .function(MainScreens.numbered.first { $0.entry.en == en }!.number)
     }
 
     /// A desk on `database`, optionally with a hub set (`--hub`/`--token`), logged in as `name`.

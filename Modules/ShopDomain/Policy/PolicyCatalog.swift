@@ -24,6 +24,7 @@ public enum PolicyCatalog {
         item("CAMP-2.fine.unsigned.sales", "CAMP-2", "未签字上线出错：销售罚款", "unsigned page error: sales' fine", .money(Money(yuan: 100))),
         item("CAMP-2.fine.unsigned.designer", "CAMP-2", "未签字上线出错：美工罚款", "unsigned page error: designer's fine", .money(Money(yuan: 100))),
         item("CAMP-2.fine.missed-review", "CAMP-2", "已签字但审校漏错：每位审校人罚款", "signed page error missed in review: fine per reviewer", .money(Money(yuan: 100))),
+        item("CAMP-3.platform-fee", "CAMP-3", "活动平台服务费率（申报未写费率时）", "platform fee on campaign sales (when the declaration names none)", .percent(0)),
         // CS: customer care
         item("CS-3.fine", "CS-3", "未提醒先验货再签收：罚款", "customer not told to inspect before signing: fine", .money(Money(yuan: 100))),
         item("CS-4.refund-limit", "CS-4", "改评价补偿上限（超出需总经理）", "review refund limit (above needs the GM)", .money(Money(yuan: 50))),

@@ -116,6 +116,13 @@ public enum ParkedOps {
         }
     }
 
+    /// Whether `op` is parked in an open conflict here: a projection run for it now is a person's
+    /// `conflict.resolved` keeping its effect (a merge never projects an op parked already).
+    public static func isParked(_ op: Op, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM conflict WHERE opDevice = ? AND opSeq = ? AND status = 'open')",
+                          arguments: [op.deviceID.rawValue, op.deviceSeq])!
+    }
+
     /// Marks `parked`'s conflict settled by `op`: its effect stands, as `op` left it.
     public static func settle(_ parked: Op, by op: Op, _ db: Database) throws {
         try db.execute(sql: """
