@@ -56,7 +56,7 @@ let package = Package(
         /// The demo shop: the seed's people and, as modules land, their goods, orders and shifts.
         .target(
             name: "DemoShop",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "Logistics", "Approval", "Listing"],
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "Logistics", "Approval", "Listing", "CustomerCare"],
             path: "Modules/DemoShop",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
@@ -101,6 +101,16 @@ let package = Package(
             name: "Logistics",
             dependencies: ["ShopDomain", "Storage", "Interchange", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Modules/Logistics",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
+
+        /// Customer care: the buyer database, reviews, complaints, inquiries and conversion, returns,
+        /// inspect-before-signing, canned replies, the CS daily report (CS-1…CS-9, CS-12, DISC-1).
+        .target(
+            name: "CustomerCare",
+            dependencies: ["ShopDomain", "Storage", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Modules/CustomerCare",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
         ),
@@ -182,7 +192,7 @@ let package = Package(
         /// The modules every program wires in, in one list.
         .target(
             name: "ShopActions",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Approval", "Listing", "Sync", "Reporting", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Approval", "Listing", "CustomerCare", "Sync", "Reporting", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Modules/ShopActions",
             exclude: ["README.md"],
             swiftSettings: swiftSettings
@@ -218,7 +228,7 @@ let package = Package(
         /// The shift desk: the TUI's screens over the same module code the CLI uses (issue 7).
         .target(
             name: "ShiftDesk",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Approval", "Listing", "Sync", "ShopActions", "TerminalUI", "Reporting",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Approval", "Listing", "CustomerCare", "Sync", "ShopActions", "TerminalUI", "Reporting",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Modules/ShiftDesk",
             exclude: ["README.md"],
@@ -232,7 +242,7 @@ let package = Package(
             name: "AdminCommands",
             dependencies: [
                 "ShopDomain", "Storage", "DemoShop", "Warehouse", "Workforce", "Interchange", "Sync", "ShopActions",
-                "Logistics", "Printing", "Reporting", "Approval", "Listing",
+                "Logistics", "Printing", "Reporting", "Approval", "Listing", "CustomerCare",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -318,7 +328,7 @@ let package = Package(
         .testTarget(
             name: "TerminalUITests",
             dependencies: ["ShopDomain", "Storage", "TerminalUI", "ScriptedTerminal", "ShiftDesk", "DemoShop", "ShopActions", "Logistics", "Warehouse", "Workforce",
-                           "Sync", .product(name: "GRDB", package: "GRDB.swift")],
+                           "CustomerCare", "Sync", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/TerminalUITests",
             resources: [.copy("Golden")],
             swiftSettings: swiftSettings
@@ -349,6 +359,13 @@ let package = Package(
                            .product(name: "Prometheus", package: "swift-prometheus"),
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/SyncTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CustomerCareTests",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Logistics", "CustomerCare", "Sync",
+                           .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/CustomerCareTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -26,6 +26,8 @@ public struct Zhanggui: ParsableCommand {
                 ProductCommand.self, LocationCommand.self, StockCommand.self, ReceiptCommand.self, CountCommand.self, AlertCommand.self,
                 OrderCommand.self, WaybillCommand.self, PickCommand.self, PackCommand.self, PickupCommand.self, ParcelCommand.self,
                 StubCommand.self, ClaimCommand.self, CourierCommand.self, FineCommand.self, FundCommand.self, CampaignCommand.self, ListingCommand.self,
+                CustomerCommand.self, ReviewCommand.self, ComplaintCommand.self, InquiryCommand.self, ReturnCommand.self, ReplyCommand.self,
+                CSCommand.self,
                 RosterCommand.self, ShiftCommand.self, HandoverCommand.self, MemoCommand.self, PlanCommand.self, DueCommand.self,
                 LeaveCommand.self, WageCommand.self, TrainingCommand.self,
                 ReportCommand.self, TargetCommand.self,

@@ -65,6 +65,7 @@ public enum DemoShop {
         try logistics.buildHistory()
         try DemoWorkforce(database: database, clock: history, zone: zone, ids: ids, today: today).build()
         try logistics.buildEvening()
+        try DemoCustomerCare(database: database, clock: history, zone: zone, ids: ids, today: today).build()
         try approval.summarize()
         try DemoReporting(database: database, gm: gm, today: today).build()
         return try ShopDatabase.open(at: path, modules: modules, clock: clock)

@@ -38,6 +38,7 @@ final class DashboardScreen: Screen {
         case "warehouse.low-stock": return service || warehouse  // CS-10: agents watch listed stock too
         case let k where k.hasPrefix("orders.") || k.hasPrefix("warehouse."): return warehouse
         case let k where k.hasPrefix("listing."): return design  // DES-1 overdue listings, DES-7 sold out: the designers' due items
+        case let k where k.hasPrefix("cs."): return service  // CS-2: open reviews are the GM's too (the GM sees all)
         default: return false
         }
     }
@@ -48,6 +49,8 @@ final class DashboardScreen: Screen {
         "orders.unmatched-lines": ("5 订单", "5 orders"), "warehouse.low-stock": ("4 库存", "4 stock"),
         "warehouse.recounts": ("4 库存", "4 stock"), "workforce.dismissal-flags": ("0 罚款请假", "0 fines & leave"),
         "listing.overdue": ("F11 上架", "F11 listing"), "listing.sold-out": ("F11 上架", "F11 listing"),
+        "cs.reviews-open": ("8 客服台", "8 agent desk"), "cs.complaints-open": ("8 客服台", "8 agent desk"),
+        "cs.returns-open": ("8 客服台", "8 agent desk"),
     ]
 
     func reload(_ ctx: DeskContext) throws {

@@ -37,6 +37,7 @@ public enum MainScreens {
         Entry(zh: "订单", en: "Orders") { OrdersScreen() },
         Entry(zh: "冲突", en: "Conflicts") { ConflictsScreen() },
         Entry(zh: "同步", en: "Sync") { SyncScreen() },
+        Entry(zh: "客服台", en: "Agent desk", number: 8) { AgentDeskScreen() },
         Entry(zh: "审批", en: "Approvals", number: 9) { ApprovalInboxScreen() },
         Entry(zh: "罚款请假", en: "Fines & leave", number: 10) { PeopleScreen() },
         Entry(zh: "上架", en: "Listing", number: 11) { ListingScreen() },

@@ -1,3 +1,4 @@
+import CustomerCare
 import Foundation
 import Logistics
 import ShopDomain
@@ -28,6 +29,8 @@ final class OrdersScreen: Screen {
     func reload(_ ctx: DeskContext) throws {
         let selectedOrder = selected.flatMap { orders.indices.contains($0) ? orders[$0].order : nil }
         orders = try ctx.read { db in try OrderQueries.list(db, status: Self.filters[filter], limit: Self.limit) }
+        // CS-4: a blacklisted buyer's orders ship, marked ⚠ (CustomerCare knows the list, Logistics does not).
+        let flagged = try ctx.read { db in try CustomerQueries.blacklisted(db, orders: orders.map(\.order)) }
         for narrow in [false, true] {
             var table = TableView([.init(ctx.t("订单编号", "Order"), minWidth: 19), .init(ctx.t("状态", "Status")),
                                    .init(ctx.t("收货人", "Consignee"), maxWidth: 12)]
@@ -37,7 +40,7 @@ final class OrdersScreen: Screen {
                 var status = DeskText.status(o.status, ctx) + (o.refunded ? ctx.t("（退款）", " (refund)") : "")
                 let parcel = DeskText.parcel(o.parcelState, ctx)
                 if !parcel.isEmpty { status += " · " + parcel }
-                table.append([o.order, status, o.consignee] + (narrow ? [] : [String(o.items), o.total.description])
+                table.append([o.order, status, (flagged[o.order] == nil ? "" : "[黑]") + o.consignee] + (narrow ? [] : [String(o.items), o.total.description])
                              + [o.waybill ?? "", o.takenBy ?? ""],
                              style: o.status.awaitsShipment && o.waybill == nil ? .warning : .normal)
             }
@@ -104,6 +107,7 @@ final class OrdersScreen: Screen {
 final class OrderDetailScreen: Screen {
     let order: OrderID
     private var detail: OrderDetail?
+    private var blacklisted: String?
     private var notices: [(zh: String, en: String)] = []
     private var note: TextField?
 
@@ -121,6 +125,7 @@ final class OrderDetailScreen: Screen {
 
     func reload(_ ctx: DeskContext) throws {
         (detail, notices) = try ctx.read { db in (try OrderQueries.detail(db, order), try OrderQueries.notices(db, order)) }
+        blacklisted = try ctx.read { db in try CustomerQueries.blacklisted(db, order: order) }
     }
 
     func draw(_ grid: inout CellGrid, _ area: Area, _ ctx: DeskContext) {
@@ -131,6 +136,7 @@ final class OrderDetailScreen: Screen {
                  + (s.refunded ? ctx.t("  已退款", "  refunded") : ""), .title, &grid)
         out.line(ctx.t("买家：", "Buyer: ") + (s.buyer ?? "—") + ctx.t("  收货人：", "  Consignee: ") + s.consignee + " " + (detail.phone ?? ""),
                  .normal, &grid)
+        if let blacklisted { out.field(ctx.t("[黑] 黑名单买家：", "[黑] blacklisted buyer: "), DeskText.oneLine(blacklisted), .error, &grid) }
         out.paragraph(ctx.t("地址：", "Address: ") + detail.address + (detail.postcode.map { " (\($0))" } ?? ""), .normal, &grid)
         out.line(ctx.t("金额：", "Total: ") + s.total.withSign + ctx.t("，邮费 ", ", postage ") + detail.postage.withSign
                  + (detail.extraPostage > .zero ? ctx.t("，补邮费 ", ", extra postage ") + detail.extraPostage.withSign : "")

@@ -1,3 +1,4 @@
+import CustomerCare
 import Storage
 import Approval
 import Listing
@@ -10,5 +11,5 @@ import Workforce
 /// Every feature the programs wire into the shop database, in one place so the CLI, the daemon
 /// and the TUI open the same schema. Each new feature module adds itself here.
 public enum ShopFeatures {
-    public static let all: [ShopFeature] = [Warehouse.feature, Logistics.feature, Workforce.feature, Approval.feature, Listing.feature, SyncStore.feature, Reporting.feature]
+    public static let all: [ShopFeature] = [Warehouse.feature, Logistics.feature, Workforce.feature, Approval.feature, Listing.feature, CustomerCare.feature, SyncStore.feature, Reporting.feature]
 }

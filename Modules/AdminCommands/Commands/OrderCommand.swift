@@ -45,6 +45,7 @@ extension OrderCommand {
             }
             Output.table(table)
             Output.line(L("共 \(orders.count) 单", "\(orders.count) order(s)"))
+            try BlacklistFlags.print(session, orders: orders.map(\.order))
         }
 
         static func state(_ waybill: String, _ state: String?) -> String {
@@ -72,6 +73,7 @@ extension OrderCommand {
             let s = detail.summary
             Output.line("\(s.order)  \(s.status.name(in: .current))\(detail.closeReason.map { "（\($0)）" } ?? "")")
             Output.line(L("买家：", "Buyer: ") + (s.buyer ?? "—") + L("  收货人：", "  Consignee: ") + s.consignee + " " + (detail.phone ?? ""))
+            try BlacklistFlags.print(session, orders: [s.order])
             Output.line(L("地址：", "Address: ") + detail.address + (detail.postcode.map { " (\($0))" } ?? ""))
             Output.line(L("金额：", "Total: ") + s.total.description + L("，邮费 ", ", postage ") + detail.postage.description
                         + (detail.extraPostage > .zero ? L("，补邮费 ", ", extra postage ") + detail.extraPostage.description : ""))

@@ -29,6 +29,7 @@ struct PackCommand: ParsableCommand {
         var pack = try session.read { db in try PackSession(db, waybill: waybill) }
         let used = try session.read { db in try counts.map { ItemCount(sku: try WarehouseQueries.findProduct(db, $0.code), quantity: $0.quantity) } }
         let interactive = scans.isEmpty
+        if !global.json { try BlacklistFlags.print(session, orders: [pack.order.rawValue]) }
         if interactive {
             Output.line(L("快递单 \(pack.waybill)（订单 \(pack.order.rawValue)）待打包：\(pack.missing.joined(separator: "；"))。逐件扫描，空行结束。",
                           "Waybill \(pack.waybill) (order \(pack.order.rawValue)) to pack: \(pack.missing.joined(separator: "; ")). Scan each item; an empty line ends."))

@@ -56,6 +56,8 @@ extension PickCommand {
             for flag in list.flags {
                 Output.line("! \(flag.waybill) \(flag.consignee) [\(Language.current.pick(zh: flag.kind.zh, en: flag.kind.en))] \(flag.text)")
             }
+            let orders = try session.read { db in try ShippingQueries.waybills(db, batch: batch.trimmingWhitespace()).filter(\.live).map(\.order) }
+            try BlacklistFlags.print(session, orders: Set(orders))
             if let out { Output.line(L("可打印拣货单：\(out)", "Printable pick list: \(out)")) }
         }
     }

@@ -28,6 +28,7 @@ public enum PolicyCatalog {
         // CS: customer care
         item("CS-3.fine", "CS-3", "未提醒先验货再签收：罚款", "customer not told to inspect before signing: fine", .money(Money(yuan: 100))),
         item("CS-4.refund-limit", "CS-4", "改评价补偿上限（超出需总经理）", "review refund limit (above needs the GM)", .money(Money(yuan: 50))),
+        item("CS-9.conversion-days", "CS-9", "咨询后多少天内同一买家付款即算成交", "an inquiry converts when the buyer pays within", .days(3)),
         item("CS-10.low-stock", "CS-10", "在售库存低于此数即提醒", "on-sale stock below this raises an alert", .count(10)),
         item("CS-11.picking-start", "CS-11", "每日配货打包开始时间", "daily picking and packing start", .timeOfDay(16 * 60)),
         // DES: listing

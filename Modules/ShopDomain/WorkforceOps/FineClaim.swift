@@ -43,5 +43,5 @@ public protocol FineBearing: OpPayload {
 
 /// Every op kind that books fines, for Workforce to follow. A feature adds its kinds here.
 public enum FineBearingKinds {
-    public static let all: [any FineBearing.Type] = [CampaignErrorRecorded.self]
+    public static let all: [any FineBearing.Type] = [CampaignErrorRecorded.self, ComplaintAdvanced.self, CustomerDamageReported.self]
 }
