@@ -141,7 +141,7 @@ let package = Package(
         /// SVG charts (OPS-1, OPS-2, LOG-11, ORG-2); above the features: reads their public APIs and views.
         .target(
             name: "Reporting",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Printing",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Approval", "Printing",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Modules/Reporting",
             exclude: ["README.md"],

@@ -54,8 +54,9 @@ struct ReportCLITests {
         }
         let cs = try cli.run("report", "cs", "--date", "2026-11-30")
         #expect(cs.out.contains("暂无数据"))
-        let campaign = try cli.run("report", "campaign", "C-1")
-        #expect(campaign.status == 0 && campaign.out.contains("暂无数据"))
+        // CAMP-3 through Approval's own report: an unknown campaign is one line, exit 1.
+        let campaign = try cli.run("report", "campaign", "C-NONE")
+        #expect(campaign.status == 1 && campaign.err.split(separator: "\n").count == 1)
     }
 
     @Test("report sales --month --file by the sales agent marks the due report done (ORG-2)")

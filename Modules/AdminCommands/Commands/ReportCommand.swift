@@ -1,3 +1,4 @@
+import Approval
 import ArgumentParser
 import Foundation
 import Reporting
@@ -158,8 +159,9 @@ extension ReportCommand {
 
         func run() throws {
             let session = try Session(global)
-            let period = try options.period(session)
-            let report = PendingReport.campaign(id, period)
+            _ = try options.period(session)
+            // CAMP-3: Approval's own computation; an unknown campaign is its one-line refusal.
+            let report = try session.read { db in try CampaignReport.compute(db, id) }
             try ReportCommand.emit(report, json: global.json, options: options) { report.document(in: $0) }
         }
     }
