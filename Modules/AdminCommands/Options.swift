@@ -79,7 +79,7 @@ extension ShopSession {
     @discardableResult
     func require<P: OpPayload>(_ payload: P.Type, as actor: ActorOption) throws -> ShopDomain.Staff {
         let me = try actor.resolve(in: self)
-        try database.authorize(me.id, toMake: P.kind)
+        try require(payload, of: me)
         return me
     }
 }
