@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // MARK: - Domain
@@ -170,11 +171,21 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: swiftSettings
         ),
+        /// The hub's journal in PostgreSQL (postgres-nio): the store of record behind the hub's SQLite
+        /// working copy, `store copy`, verify (docs/decisions/0011-hub-on-postgresql.md).
+        .target(
+            name: "PostgresStore",
+            dependencies: ["ShopDomain", "Storage", .product(name: "PostgresNIO", package: "postgres-nio"),
+                           .product(name: "Logging", package: "swift-log")],
+            path: "Modules/PostgresStore",
+            exclude: ["README.md"],
+            swiftSettings: swiftSettings
+        ),
         /// The hub's HTTP server (Hummingbird 2, service lifecycle, swift-log): routes over Sync's HubService.
         .target(
             name: "HubServer",
             dependencies: [
-                "ShopDomain", "Storage", "Sync", "ShopActions",
+                "ShopDomain", "Storage", "Sync", "ShopActions", "PostgresStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -278,7 +289,7 @@ let package = Package(
         .executableTarget(
             name: "zhanggui-bench",
             dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "Logistics", "Interchange",
-                           "ShiftDesk", "TerminalUI", "ScriptedTerminal", "DemoShop", "ShopActions",
+                           "ShiftDesk", "TerminalUI", "ScriptedTerminal", "DemoShop", "ShopActions", "PostgresStore",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/ZhangguiBench",
             swiftSettings: swiftSettings
@@ -354,7 +365,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncTests",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "HubServer", "Logistics",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Workforce", "Sync", "HubServer", "Logistics", "PostgresStore",
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "Prometheus", package: "swift-prometheus"),
                            .product(name: "GRDB", package: "GRDB.swift")],

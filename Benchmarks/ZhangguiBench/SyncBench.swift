@@ -1,4 +1,5 @@
 import Foundation
+import PostgresStore
 import ShopDomain
 import Storage
 import Sync
@@ -8,9 +9,14 @@ import Workforce
 /// A notebook's ops into a hub through `HubService.receive` in 1,000-op batches (what HTTP pushes
 /// do), then the same ops again (the no-op replay a retry causes).
 enum SyncBench {
-    static func run(directory: String, ops count: Int, clock: ShopClock) throws {
+    static func run(directory: String, ops count: Int, clock: ShopClock, postgres: String? = nil) throws {
         let modules = [Warehouse.feature, Workforce.feature, SyncStore.feature]
-        let hub = try ShopDatabase.create(at: directory + "/hub.sqlite", shop: "基准", owner: "黄乔", modules: modules, clock: clock, ids: .seeded(1))
+        var hub = try ShopDatabase.create(at: directory + "/hub.sqlite", shop: "基准", owner: "黄乔", modules: modules, clock: clock, ids: .seeded(1))
+        if let postgres {
+            let url = try PostgresAdmin.createDatabase(beside: postgres, named: "zg_bench_\(UInt32.random(in: 0...UInt32.max))")
+            hub.storeOfRecord = try PostgresJournal.open(url, hub: hub.deviceID, create: true)
+            try hub.catchUp()
+        }
         let gm = try hub.read(CoreQueries.shop).owner
         try hub.apply([
             OpDraft(actor: gm, LocationAdded(code: LocationCode(rawValue: "A-01-1"), kind: .sellable)),
@@ -38,7 +44,7 @@ enum SyncBench {
         let merge = try push()
         let replay = try push()
         let seconds = { (d: Duration) in Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
-        print(String(format: "sync-merge ops=%d merge=%.3fs cpu=%.3fs rate=%.0f ops/s replay=%.3fs replay-cpu=%.3fs", count, seconds(merge),
+        print(String(format: "sync-merge store=%@ ops=%d merge=%.3fs cpu=%.3fs rate=%.0f ops/s replay=%.3fs replay-cpu=%.3fs", postgres == nil ? "sqlite" : "postgres", count, seconds(merge),
                      cpu[0], Double(count) / seconds(merge), seconds(replay), cpu[1]))
     }
 }

@@ -4,7 +4,9 @@
 //   zhanggui-bench export-sql DB OUT     write the rows DB holds as plain multi-row INSERTs (for sqlite3)
 //   zhanggui-bench schema DB             create an empty database with the same schema
 //   zhanggui-bench stock-setup DB SKUS N create a shop with SKUS products and N stock movements
-//   zhanggui-bench sync-merge DIR N      merge an N-op notebook into a hub, then replay it (no-op)
+//   zhanggui-bench sync-merge DIR N [POSTGRES_URL]
+//                                        merge an N-op notebook into a hub, then replay it (no-op); with a URL, the hub
+//                                        keeps its journal in a new PostgreSQL database beside that one (docs/decisions/0011)
 //   zhanggui-bench orders-setup DIR ORDERS LINES PRODUCTS [PAID% [STOCK]]
 //                                        a shop with a catalogue (STOCK units of each SKU on hand, default none), and the
 //                                        seller centre's order and detail exports (UTF-8; PAID% of orders paid, default 90)
@@ -55,8 +57,8 @@ do {
         guard arguments.count == 5, let skus = Int(arguments[3]), let movements = Int(arguments[4]) else { fail("stock-setup DB SKUS N") }
         try StockSetup.run(path: arguments[2], skus: skus, movements: movements, clock: clock)
     case "sync-merge":
-        guard arguments.count == 4, let count = Int(arguments[3]) else { fail("sync-merge DIR N") }
-        try SyncBench.run(directory: arguments[2], ops: count, clock: clock)
+        guard (4...5).contains(arguments.count), let count = Int(arguments[3]) else { fail("sync-merge DIR N [POSTGRES_URL]") }
+        try SyncBench.run(directory: arguments[2], ops: count, clock: clock, postgres: arguments.count == 5 ? arguments[4] : nil)
     case "orders-setup":
         guard (6...8).contains(arguments.count), let orders = Int(arguments[3]), let lines = Int(arguments[4]), let products = Int(arguments[5]),
               let paid = arguments.count > 6 ? Int(arguments[6]) : 90, (0...100).contains(paid),

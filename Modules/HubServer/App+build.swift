@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import PostgresStore
 import Prometheus
 import ShopDomain
 import ShopActions
@@ -15,7 +16,16 @@ public func buildApplication(_ config: HubConfig, clock: ShopClock = .system,
                              registry: PrometheusCollectorRegistry) throws -> some ApplicationProtocol {
     var logger = Logger(label: "zhangguid")
     logger.logLevel = Logger.Level(rawValue: config.logLevel) ?? .info
-    let database = try ShopDatabase.open(at: config.database, modules: ShopFeatures.all, clock: clock)
+    var database = try ShopDatabase.open(at: config.database, modules: ShopFeatures.all, clock: clock)
+    if let store = config.store {
+        // The store of record: the file is its working copy, brought level before serving.
+        let journal = try PostgresJournal.open(store, hub: database.deviceID)
+        database.storeOfRecord = journal
+        let caughtUp = try database.catchUp()
+        logger.info("store of record", metadata: ["store": .string(journal.location.description),
+                                                   "adopted": .stringConvertible(caughtUp.adopted),
+                                                   "recorded": .stringConvertible(caughtUp.recorded)])
+    }
     logger.info("hub ready", metadata: ["db": .string(config.database), "device": .string(database.deviceID.rawValue)])
     return Application(
         router: buildRouter(database, registry: registry, logger: logger),

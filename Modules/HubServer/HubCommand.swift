@@ -12,16 +12,19 @@ public struct HubCommand: AsyncParsableCommand {
         commandName: "zhangguid",
         abstract: "Zhanggui's sync hub: devices push and pull ops over HTTP (docs/sync-protocol.md).",
         discussion: """
-            Settings come from flags, else ZHANGGUID_DB / ZHANGGUID_LISTEN / ZHANGGUID_LOG_LEVEL, else the TOML file
-            given with --config (keys db, listen, log_level). SIGTERM or SIGINT stops it gracefully, finishing the
-            batch in flight.
-            """
+            Settings come from flags, else ZHANGGUID_DB / ZHANGGUID_LISTEN / ZHANGGUID_LOG_LEVEL / ZHANGGUID_STORE,
+            else the TOML file given with --config (keys db, listen, log_level, store). With --store postgres://…
+            the journal's store of record is that PostgreSQL database and the db file its working copy
+            (docs/decisions/0011). SIGTERM or SIGINT stops it gracefully, finishing the batch in flight.
+            """,
+        subcommands: [StoreCommand.self]
     )
 
     @Option(help: "The central shop database (made with zhanggui init or demo).") var db: String?
     @Option(help: "host:port to listen on (default 127.0.0.1:8765).") var listen: String?
     @Option(help: "trace, debug, info, notice, warning, error or critical.") var logLevel: String?
-    @Option(help: "A TOML file with db, listen and log_level.") var config: String?
+    @Option(help: "A TOML file with db, listen, log_level and store.") var config: String?
+    @Option(help: "The store of record: postgres://user@host[:port]/database (default: the db file alone).") var store: String?
 
     public init() {}
 
@@ -29,7 +32,7 @@ public struct HubCommand: AsyncParsableCommand {
         let settings: HubConfig
         do {
             settings = try HubConfig.resolve(db: db, listen: listen, logLevel: logLevel, configFile: config,
-                                             environment: ProcessInfo.processInfo.environment)
+                                             environment: ProcessInfo.processInfo.environment, store: store)
         } catch {
             FileHandle.standardError.write(Data(("error: " + error.message(in: .en) + "\n").utf8))
             throw ExitCode(1)

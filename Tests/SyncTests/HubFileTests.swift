@@ -221,9 +221,9 @@ struct HubFileTests {
         #expect(try shop.laptop.verify().passed)
     }
 
-    @Test("a notebook that never goes online: bound by its first file, it receives the shop by file, and a later sync resumes from there")
-    func fileOnly() async throws {
-        let world = try SyncWorld()
+    @Test("a notebook that never goes online: bound by its first file, it receives the shop by file, and a later sync resumes from there", arguments: HubStoreKind.underTest)
+    func fileOnly(store: HubStoreKind) async throws {
+        let world = try SyncWorld(store: store)
         let (_, token) = try world.service.registry.register(name: "库房")
         let notebook = try ShopDatabase.createNotebook(at: world.directory.appendingPathComponent("n.sqlite").path, modules: modules, clock: .fixed(SyncWorld.now))
         let path = world.directory.appendingPathComponent("n.zgnb").path

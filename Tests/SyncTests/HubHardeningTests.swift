@@ -41,9 +41,9 @@ struct HubHardeningTests {
             device: device ?? database.deviceID, migrations: database.migrations, ops: ops ?? database.ops(from: database.deviceID))), as: UTF8.self)
     }
 
-    @Test("a token is bound only to a well-formed device ID, only by a push with ops or a pull (never by an empty push)")
-    func binding() async throws {
-        let world = try SyncWorld()
+    @Test("a token is bound only to a well-formed device ID, only by a push with ops or a pull (never by an empty push)", arguments: HubStoreKind.underTest)
+    func binding(store: HubStoreKind) async throws {
+        let world = try SyncWorld(store: store)
         let (device, token) = try world.service.registry.register(name: "仓库笔记本")
         let notebook = try ShopDatabase.createNotebook(at: world.directory.appendingPathComponent("n.sqlite").path, modules: modules,
                                                        clock: .fixed(SyncWorld.now))
@@ -88,9 +88,9 @@ struct HubHardeningTests {
         }
     }
 
-    @Test("a token an empty push bound to junk before the fix is freed when the hub opens (sync.v3); real bindings stay")
-    func repairsOldBindings() throws {
-        let world = try SyncWorld()
+    @Test("a token an empty push bound to junk before the fix is freed when the hub opens (sync.v3); real bindings stay", arguments: HubStoreKind.underTest)
+    func repairsOldBindings(store: HubStoreKind) throws {
+        let world = try SyncWorld(store: store)
         let (junk, _) = try world.service.registry.register(name: "被绑错的")
         let (real, _) = try world.service.registry.register(name: "真的")
         let (pushed, _) = try world.service.registry.register(name: "推过的")
@@ -110,9 +110,9 @@ struct HubHardeningTests {
         #expect(DeviceID(rawValue: notebook.rawValue).isWellFormed && !DeviceID(rawValue: "x").isWellFormed)
     }
 
-    @Test("a body that is not JSON gets 415 before it is read; parameters and case are fine")
-    func contentTypes() async throws {
-        let world = try SyncWorld()
+    @Test("a body that is not JSON gets 415 before it is read; parameters and case are fine", arguments: HubStoreKind.underTest)
+    func contentTypes(store: HubStoreKind) async throws {
+        let world = try SyncWorld(store: store)
         let (laptop, _, token) = try await world.laptopWithToken("笔记本")
         try laptop.apply(SyncWorld.adjust("AF-1", "A-01-1", 1, by: world.lead))
         let body = try pushBody(laptop)
@@ -130,9 +130,9 @@ struct HubHardeningTests {
         }
     }
 
-    @Test("413 tells the byte limit from the op limit, with the right numbers")
-    func limits() async throws {
-        let world = try SyncWorld()
+    @Test("413 tells the byte limit from the op limit, with the right numbers", arguments: HubStoreKind.underTest)
+    func limits(store: HubStoreKind) async throws {
+        let world = try SyncWorld(store: store)
         let (laptop, _, token) = try await world.laptopWithToken("笔记本")
         try laptop.apply(SyncWorld.adjust("AF-1", "A-01-1", 1, by: world.lead))
         let op = try laptop.ops(from: laptop.deviceID)[0]
@@ -154,9 +154,9 @@ struct HubHardeningTests {
         #expect(SyncProtocol.maxBodyBytes == 16_777_216 && SyncProtocol.maxOpsPerPush == 1000)
     }
 
-    @Test("every error answer carries the envelope: 400, 401, 403, 404, 405, 409, 413, 415")
-    func envelopes() async throws {
-        let world = try SyncWorld()
+    @Test("every error answer carries the envelope: 400, 401, 403, 404, 405, 409, 413, 415", arguments: HubStoreKind.underTest)
+    func envelopes(store: HubStoreKind) async throws {
+        let world = try SyncWorld(store: store)
         let (_, _, token) = try await world.laptopWithToken("笔记本")
         try await app(world).test(.router) { client in
             let cases: [(HTTPRequest.Method, String, String?, String, Int, String)] = [
@@ -191,9 +191,9 @@ struct HubHardeningTests {
         }
     }
 
-    @Test("bad requests never crash the hub: a seeded barrage gets 4xx envelopes, and the hub still serves")
-    func barrage() async throws {
-        let world = try SyncWorld()
+    @Test("bad requests never crash the hub: a seeded barrage gets 4xx envelopes, and the hub still serves", arguments: HubStoreKind.underTest)
+    func barrage(store: HubStoreKind) async throws {
+        let world = try SyncWorld(store: store)
         let (laptop, _, token) = try await world.laptopWithToken("笔记本")
         try laptop.apply(SyncWorld.adjust("AF-1", "A-01-1", 1, by: world.lead))
         let valid = try pushBody(laptop)
@@ -227,9 +227,9 @@ struct HubHardeningTests {
         #expect(try world.hub.verify().passed)
     }
 
-    @Test("/metrics: request histograms by route and status, batch sizes, merge time, open conflicts, in the test's own registry")
-    func metrics() async throws {
-        let world = try SyncWorld()
+    @Test("/metrics: request histograms by route and status, batch sizes, merge time, open conflicts, in the test's own registry", arguments: HubStoreKind.underTest)
+    func metrics(store: HubStoreKind) async throws {
+        let world = try SyncWorld(store: store)
         try world.hub.apply(OpDraft(actor: world.hand, ReceiptCreated(receipt: "R1", vendor: "厂", lines: [
             .init(sku: SKU(rawValue: "AF-2"), expected: 5, location: LocationCode(rawValue: "A-01-1"))])))
         let (laptop, _, token) = try await world.laptopWithToken("笔记本")

@@ -24,9 +24,9 @@ struct HubRouterTests {
         }
     }
 
-    @Test("health, metrics, push and pull")
-    func happyPath() async throws {
-        let world = try SyncWorld()
+    @Test("health, metrics, push and pull", arguments: HubStoreKind.underTest)
+    func happyPath(store: HubStoreKind) async throws {
+        let world = try SyncWorld(store: store)
         let (laptop, _, token) = try await world.laptopWithToken("笔记本")
         try laptop.apply(SyncWorld.adjust("AF-1", "A-01-1", 3, by: world.lead))
         let body = String(decoding: try SyncProtocol.encoder().encode(SyncProtocol.PushRequest(
@@ -50,9 +50,9 @@ struct HubRouterTests {
         }
     }
 
-    @Test("malformed and unauthorized requests")
-    func refusals() async throws {
-        let world = try SyncWorld()
+    @Test("malformed and unauthorized requests", arguments: HubStoreKind.underTest)
+    func refusals(store: HubStoreKind) async throws {
+        let world = try SyncWorld(store: store)
         let (laptop, _, token) = try await world.laptopWithToken("笔记本")
         let (_, otherToken) = try world.service.registry.register(name: "别的")
         let (_, unboundToken) = try world.service.registry.register(name: "新的")  // the laptop's token is bound by its first sync
@@ -102,9 +102,9 @@ struct HubRouterTests {
         #expect(try world.hub.head(of: laptop.deviceID) == 0)
     }
 
-    @Test("another device's op inside a batch is refused")
-    func foreignOps() async throws {
-        let world = try SyncWorld()
+    @Test("another device's op inside a batch is refused", arguments: HubStoreKind.underTest)
+    func foreignOps(store: HubStoreKind) async throws {
+        let world = try SyncWorld(store: store)
         let (a, _, tokenA) = try await world.laptopWithToken("甲")
         let (b, _) = try await world.laptop("乙")
         try a.apply(SyncWorld.adjust("AF-1", "A-01-1", 1, by: world.lead))

@@ -10,9 +10,9 @@ import Warehouse
 /// again op by op; lookups are cached for the batch. Both must look exactly like merging op by op.
 @Suite("Merging a batch: the fast pass and the cache change nothing")
 struct MergeBatchTests {
-    @Test("a refusal mid-batch parks that op alone; the ops around it apply once")
-    func refusalMidBatch() async throws {
-        let world = try SyncWorld()
+    @Test("a refusal mid-batch parks that op alone; the ops around it apply once", arguments: HubStoreKind.underTest)
+    func refusalMidBatch(store: HubStoreKind) async throws {
+        let world = try SyncWorld(store: store)
         try world.hub.apply(OpDraft(actor: world.hand, ReceiptCreated(receipt: "R1", vendor: "厂", lines: [
             .init(sku: SKU(rawValue: "AF-2"), expected: 5, location: LocationCode(rawValue: "A-01-1")),
         ])))
@@ -33,9 +33,9 @@ struct MergeBatchTests {
         #expect(report.passed, "\(report.problems)")
     }
 
-    @Test("a policy set earlier in a batch holds for the later ops of that batch")
-    func policyInBatch() async throws {
-        let world = try SyncWorld()
+    @Test("a policy set earlier in a batch holds for the later ops of that batch", arguments: HubStoreKind.underTest)
+    func policyInBatch(store: HubStoreKind) async throws {
+        let world = try SyncWorld(store: store)
         let (laptop, client) = try await world.laptop("笔记本")
         try laptop.apply(SyncWorld.adjust("AF-1", "A-01-1", 1, by: world.lead))  // 21 on sale, threshold 10: no alert
         try laptop.apply(OpDraft(actor: world.gm, PolicySet(key: "CS-10.low-stock", value: "50", effectiveFrom: CivilDate("2026-11-30")!)))
@@ -51,9 +51,9 @@ struct MergeBatchTests {
         #expect(try world.hub.verify().passed)
     }
 
-    @Test("out of order, with a forbidden op and a refused one: held, then parked as op by op")
-    func heldForbiddenRefused() async throws {
-        let world = try SyncWorld()
+    @Test("out of order, with a forbidden op and a refused one: held, then parked as op by op", arguments: HubStoreKind.underTest)
+    func heldForbiddenRefused(store: HubStoreKind) async throws {
+        let world = try SyncWorld(store: store)
         try world.hub.apply(OpDraft(actor: world.hand, ReceiptCreated(receipt: "R1", vendor: "厂", lines: [
             .init(sku: SKU(rawValue: "AF-2"), expected: 5, location: LocationCode(rawValue: "A-01-1")),
         ])))
@@ -73,9 +73,9 @@ struct MergeBatchTests {
         #expect(try world.hub.verify().passed)
     }
 
-    @Test("journal rows go in by groups: an op repeated within one batch is a duplicate, a changed copy a clone")
-    func repeatedInBatch() async throws {
-        let world = try SyncWorld()
+    @Test("journal rows go in by groups: an op repeated within one batch is a duplicate, a changed copy a clone", arguments: HubStoreKind.underTest)
+    func repeatedInBatch(store: HubStoreKind) async throws {
+        let world = try SyncWorld(store: store)
         let (laptop, _) = try await world.laptop("笔记本")
         let other = try await world.laptop("另一台").0
         try laptop.apply((1...3).map { SyncWorld.adjust("AF-1", "A-01-1", $0, by: world.lead) })
@@ -90,9 +90,9 @@ struct MergeBatchTests {
         #expect(try world.hub.verify().passed)
     }
 
-    @Test("a resolution merged in the same batch as the op it settles finds that op in the journal; journal order is merge order")
-    func resolutionInBatch() async throws {
-        let world = try SyncWorld()
+    @Test("a resolution merged in the same batch as the op it settles finds that op in the journal; journal order is merge order", arguments: HubStoreKind.underTest)
+    func resolutionInBatch(store: HubStoreKind) async throws {
+        let world = try SyncWorld(store: store)
         let (laptop, client) = try await world.laptop("笔记本")
         try world.hub.apply(OpDraft(actor: world.gm, StaffDeactivated(staff: world.lead, reason: "离职")))
         // More than a group of journal rows before the op the hub will refuse, a few after: at the
@@ -124,9 +124,9 @@ struct MergeBatchTests {
         }
     }
 
-    @Test("a threshold or a location added mid-batch holds for the later ops of that batch (what the ledger remembers is forgotten)")
-    func catalogInBatch() async throws {
-        let world = try SyncWorld()
+    @Test("a threshold or a location added mid-batch holds for the later ops of that batch (what the ledger remembers is forgotten)", arguments: HubStoreKind.underTest)
+    func catalogInBatch(store: HubStoreKind) async throws {
+        let world = try SyncWorld(store: store)
         let (laptop, client) = try await world.laptop("笔记本")
         try laptop.apply(SyncWorld.adjust("AF-1", "A-01-1", 1, by: world.lead))  // 21 on sale, threshold 10: no alert
         try laptop.apply(OpDraft(actor: world.gm, ThresholdSet(sku: SKU(rawValue: "AF-1"), threshold: 50)))  // raises one at 21
@@ -146,9 +146,9 @@ struct MergeBatchTests {
         #expect(try SyncWorld.balances(world.hub) == SyncWorld.balances(laptop))
     }
 
-    @Test("a large batch's hashes are checked on every core before the write: the first bad op is named, nothing is merged")
-    func hashesChecked() async throws {
-        let world = try SyncWorld()
+    @Test("a large batch's hashes are checked on every core before the write: the first bad op is named, nothing is merged", arguments: HubStoreKind.underTest)
+    func hashesChecked(store: HubStoreKind) async throws {
+        let world = try SyncWorld(store: store)
         let (laptop, _) = try await world.laptop("笔记本")
         try laptop.apply((0..<300).map { _ in SyncWorld.adjust("AF-1", "A-01-1", 1, by: world.lead) })
         var ops = try laptop.ops(from: laptop.deviceID)

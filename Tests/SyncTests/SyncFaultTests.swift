@@ -40,9 +40,9 @@ final class MovableClock: Sendable {
 
 @Suite("Sync under faults")
 struct SyncFaultTests {
-    @Test("a reply lost after the hub committed: the retry is deduplicated, nothing doubles")
-    func lostReply() async throws {
-        let world = try SyncWorld()
+    @Test("a reply lost after the hub committed: the retry is deduplicated, nothing doubles", arguments: HubStoreKind.underTest)
+    func lostReply(store: HubStoreKind) async throws {
+        let world = try SyncWorld(store: store)
         let (_, token) = try world.service.registry.register(name: "笔记本")
         let laptop = try ShopDatabase.createNotebook(at: world.directory.appendingPathComponent("l.sqlite").path, modules: modules, clock: .fixed(SyncWorld.now))
         let transport = LosingTransport(LocalHubTransport(hub: world.service, token: token))
@@ -58,9 +58,9 @@ struct SyncFaultTests {
         #expect(try world.hub.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stock_movement WHERE reason = '测试'")! } == 2)
     }
 
-    @Test("a laptop clock set back three hours mid-shift never reorders its ops")
-    func clockSetBack() async throws {
-        let world = try SyncWorld()
+    @Test("a laptop clock set back three hours mid-shift never reorders its ops", arguments: HubStoreKind.underTest)
+    func clockSetBack(store: HubStoreKind) async throws {
+        let world = try SyncWorld(store: store)
         let time = MovableClock(SyncWorld.now)
         let (laptop, client) = try await world.laptop("笔记本", clock: time.clock)
         try laptop.apply(OpDraft(actor: world.hand, ShiftStarted(shift: "S-1")))

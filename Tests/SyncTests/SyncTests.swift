@@ -9,9 +9,9 @@ import Workforce
 
 @Suite("Notebooks and the hub: nothing lost, nothing doubled")
 struct SyncTests {
-    @Test("a new notebook pulls the shop; its offline work reaches the hub once, however often it is sent")
-    func roundTrip() async throws {
-        let world = try SyncWorld()
+    @Test("a new notebook pulls the shop; its offline work reaches the hub once, however often it is sent", arguments: HubStoreKind.underTest)
+    func roundTrip(store: HubStoreKind) async throws {
+        let world = try SyncWorld(store: store)
         let (laptop, client, token) = try await world.laptopWithToken("仓库笔记本")
         #expect(try laptop.hasShop())
         #expect(try SyncWorld.balances(laptop) == SyncWorld.balances(world.hub))
@@ -32,9 +32,9 @@ struct SyncTests {
         #expect(try world.hub.verify().passed && laptop.verify().passed)
     }
 
-    @Test("a torn file imports its valid prefix and says where it broke")
-    func tornFile() async throws {
-        let world = try SyncWorld()
+    @Test("a torn file imports its valid prefix and says where it broke", arguments: HubStoreKind.underTest)
+    func tornFile(store: HubStoreKind) async throws {
+        let world = try SyncWorld(store: store)
         let (laptop, _) = try await world.laptop("笔记本")
         try laptop.apply((1...5).map { _ in SyncWorld.adjust("AF-1", "A-01-1", 1, by: world.lead) })
         let file = world.directory.appendingPathComponent("torn.zgnb").path
@@ -55,9 +55,9 @@ struct SyncTests {
         #expect(try world.hub.verify().passed)
     }
 
-    @Test("ops out of order are held until the gap fills, never skipped")
-    func gaps() async throws {
-        let world = try SyncWorld()
+    @Test("ops out of order are held until the gap fills, never skipped", arguments: HubStoreKind.underTest)
+    func gaps(store: HubStoreKind) async throws {
+        let world = try SyncWorld(store: store)
         let (laptop, _) = try await world.laptop("笔记本")
         try laptop.apply((1...3).map { _ in SyncWorld.adjust("AF-1", "A-01-1", 1, by: world.lead) })
         let ops = try laptop.ops(from: laptop.deviceID)
@@ -68,9 +68,9 @@ struct SyncTests {
         #expect(try world.hub.head(of: laptop.deviceID) == 3)
     }
 
-    @Test("a clock three hours ahead is flagged, never reorders a device's ops, never moves the hub's clock")
-    func clockSkew() async throws {
-        let world = try SyncWorld()
+    @Test("a clock three hours ahead is flagged, never reorders a device's ops, never moves the hub's clock", arguments: HubStoreKind.underTest)
+    func clockSkew(store: HubStoreKind) async throws {
+        let world = try SyncWorld(store: store)
         let ahead = ShopClock.fixed(SyncWorld.now.addingTimeInterval(3 * 3600))
         let (laptop, client) = try await world.laptop("快钟笔记本", clock: ahead)
         try laptop.apply(SyncWorld.adjust("AF-1", "A-01-1", 1, by: world.lead))
@@ -83,9 +83,9 @@ struct SyncTests {
         #expect(try world.hub.verify().passed)
     }
 
-    @Test("a cloned notebook is quarantined")
-    func cloned() async throws {
-        let world = try SyncWorld()
+    @Test("a cloned notebook is quarantined", arguments: HubStoreKind.underTest)
+    func cloned(store: HubStoreKind) async throws {
+        let world = try SyncWorld(store: store)
         let (_, token) = try world.service.registry.register(name: "笔记本")
         let laptop = try ShopDatabase.createNotebook(at: world.directory.appendingPathComponent("a.sqlite").path, modules: modules, clock: .fixed(SyncWorld.now))
         let client = SyncClient(database: laptop, hub: "h", transport: DirectTransport(hub: world.service, token: token))
@@ -102,18 +102,18 @@ struct SyncTests {
         #expect(try SyncWorld.balances(world.hub).contains("AF-1@A-01-1=21"))
     }
 
-    @Test("a notebook from a newer program is refused with advice")
-    func newerSchema() async throws {
-        let world = try SyncWorld()
+    @Test("a notebook from a newer program is refused with advice", arguments: HubStoreKind.underTest)
+    func newerSchema(store: HubStoreKind) async throws {
+        let world = try SyncWorld(store: store)
         let (_, token) = try world.service.registry.register(name: "新版")
         let body = try SyncProtocol.encoder().encode(SyncProtocol.PushRequest(device: IDSource.random.next(), migrations: ["core.v1", "orders.v9"], ops: []))
         #expect(throws: SyncError.newerSchema(["orders.v9"])) { try world.service.push(token: token, body: body) }
         #expect(SyncError.newerSchema(["orders.v9"]).message(in: .en).contains("upgrade"))
     }
 
-    @Test("a merged op the rules refuse becomes a conflict; its resolution is an op every device pulls")
-    func conflicts() async throws {
-        let world = try SyncWorld()
+    @Test("a merged op the rules refuse becomes a conflict; its resolution is an op every device pulls", arguments: HubStoreKind.underTest)
+    func conflicts(store: HubStoreKind) async throws {
+        let world = try SyncWorld(store: store)
         try world.hub.apply(OpDraft(actor: world.hand, ReceiptCreated(receipt: "R1", vendor: "厂", lines: [.init(sku: SKU(rawValue: "AF-2"), expected: 5, location: LocationCode(rawValue: "A-01-1"))])))
         let (laptop, client) = try await world.laptop("笔记本")
         // Offline: the laptop inspects; meanwhile the hub inspects and posts.
@@ -136,9 +136,9 @@ struct SyncTests {
         #expect(try world.hub.verify().passed && laptop.verify().passed)
     }
 
-    @Test("an op by someone the hub knows is no longer allowed is parked as forbidden, not applied")
-    func forbidden() async throws {
-        let world = try SyncWorld()
+    @Test("an op by someone the hub knows is no longer allowed is parked as forbidden, not applied", arguments: HubStoreKind.underTest)
+    func forbidden(store: HubStoreKind) async throws {
+        let world = try SyncWorld(store: store)
         let (laptop, client) = try await world.laptop("笔记本")
         try world.hub.apply(OpDraft(actor: world.gm, StaffDeactivated(staff: world.lead, reason: "离职")))
         try laptop.apply(SyncWorld.adjust("AF-1", "A-01-1", 100, by: world.lead))

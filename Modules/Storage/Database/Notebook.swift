@@ -35,7 +35,8 @@ extension ShopDatabase {
 
     /// The journal's entries after a local apply position, oldest first: what a hub serves to pulls.
     public func entries(after seq: Int64, excluding device: DeviceID?, limit: Int) throws -> [JournalEntry] {
-        try read { db in
+        if let storeOfRecord { return try storeOfRecord.entries(after: seq, excluding: device, limit: limit) }
+        return try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM journal WHERE seq > ? AND deviceID != ? ORDER BY seq LIMIT ?",
                              arguments: [seq, device?.rawValue ?? "", limit]).map(JournalEntry.init(row:))
         }

@@ -12,6 +12,9 @@ public struct ShopDatabase: Sendable {
     let registry: ModuleRegistry
     /// Opened read-only: this process may not write the file (issue 19).
     public internal(set) var readOnly = false
+    /// The hub's store of record when its journal lives in PostgreSQL (docs/decisions/0011): every
+    /// journal append is recorded there before this file commits, and pulls are answered from it.
+    public var storeOfRecord: (any StoreOfRecord)? = nil
     /// Set once SQLite reports the file damaged: no more writes (issue 19).
     let damage = DamageMark()
 

@@ -15,14 +15,17 @@ extension ShopDatabase {
     @discardableResult
     public func apply(_ drafts: [OpDraft]) throws -> [Op] {
         try requireWritable()
-        return try noticingDamage {
-            try pool.write { db in
-                try ProjectionCache.$active.withValue(ProjectionCache(db, localDevice: deviceID)) { try apply(drafts, db) }
+        return try retryingBehind {
+            try noticingDamage {
+                try pool.write { db in
+                    try ProjectionCache.$active.withValue(ProjectionCache(db, localDevice: deviceID)) { try apply(drafts, db) }
+                }
             }
         }
     }
 
     private func apply(_ drafts: [OpDraft], _ db: Database) throws -> [Op] {
+        let start = try storeOfRecord == nil ? 0 : JournalQueries.lastSeq(db)
         var head = try DeviceHead.fetch(db, device: deviceID)
         var sealed: [Op] = []
         sealed.reserveCapacity(drafts.count)
@@ -43,6 +46,7 @@ extension ShopDatabase {
         }
         try append.flush()
         try head.save(db)
+        try recordInStore(db, since: start)  // the store of record commits first, or nothing does
         return sealed
     }
 

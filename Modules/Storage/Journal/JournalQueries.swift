@@ -6,6 +6,11 @@ public struct JournalEntry: Sendable, Equatable {
     /// This database's apply order (what a rebuild replays).
     public var seq: Int64
     public var op: Op
+
+    public init(seq: Int64, op: Op) {
+        self.seq = seq
+        self.op = op
+    }
 }
 
 extension ShopDatabase {

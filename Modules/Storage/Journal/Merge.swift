@@ -26,7 +26,9 @@ extension ShopDatabase {
     public func merge(_ ops: [Op]) throws -> MergeReport {
         try requireWritable()
         let hashes = HashCheck(ops)  // before the write, outside the writer's lock
-        return try noticingDamage { try pool.writeWithoutTransaction { db in try merge(ops, hashes, db) } }
+        return try retryingBehind {
+            try noticingDamage { try pool.writeWithoutTransaction { db in try merge(ops, hashes, db) } }
+        }
     }
 
     /// Merges optimistically first, without a savepoint per op (most batches park nothing). If
@@ -39,11 +41,14 @@ extension ShopDatabase {
     /// spills it to a temporary file).
     private func merge(_ ops: [Op], _ hashes: HashCheck, _ db: Database) throws -> MergeReport {
         var report: MergeReport?
+        var start: Int64 = 0
         try db.inTransaction {
+            start = try storeOfRecord == nil ? 0 : JournalQueries.lastSeq(db)
             do {
                 report = try ProjectionCache.$active.withValue(ProjectionCache(db, localDevice: deviceID)) {
                     try merge(ops, hashes, db, isolated: false)
                 }
+                try recordInStore(db, since: start)  // the store of record commits first, or nothing does
                 return .commit
             } catch OptimisticMerge.refused {
                 return .rollback
@@ -51,9 +56,11 @@ extension ShopDatabase {
         }
         if let report { return report }
         try db.inTransaction {
+            start = try storeOfRecord == nil ? 0 : JournalQueries.lastSeq(db)
             report = try ProjectionCache.$active.withValue(ProjectionCache(db, localDevice: deviceID)) {
                 try merge(ops, hashes, db, isolated: true)
             }
+            try recordInStore(db, since: start)
             return .commit
         }
         return report!

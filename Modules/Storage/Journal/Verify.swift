@@ -50,6 +50,36 @@ public enum JournalProblem: Sendable, Equatable {
     }
 }
 
+/// The journal's own rules over its entries in apply order: each device's sequence without gaps,
+/// every op matching its hash and naming its predecessor's. One check for the file's journal
+/// (`verify`) and the hub's PostgreSQL store (`zhangguid store verify`).
+public struct JournalChainCheck: Sendable {
+    public private(set) var problems: [JournalProblem] = []
+    public private(set) var count = 0
+    private(set) var last: [DeviceID: (seq: Int64, hash: String)] = [:]
+    private(set) var broken: Set<DeviceID> = []
+
+    public init() {}
+
+    public mutating func add(_ entry: JournalEntry) {
+        count += 1
+        let op = entry.op
+        guard !broken.contains(op.deviceID) else { return }
+        let previous = last[op.deviceID] ?? (0, Op.genesisHash)
+        if op.deviceSeq != previous.seq + 1 {
+            problems.append(.gap(device: op.deviceID, expected: previous.seq + 1, found: op.deviceSeq))
+            broken.insert(op.deviceID)
+        } else if !op.hasValidHash {
+            problems.append(.hashMismatch(op.id, kind: op.kind))
+            broken.insert(op.deviceID)
+        } else if op.prevHash != previous.hash {
+            problems.append(.brokenChain(op.id, kind: op.kind))
+            broken.insert(op.deviceID)
+        }
+        last[op.deviceID] = (op.deviceSeq, op.hash)
+    }
+}
+
 /// What `journal verify` found.
 public struct VerifyReport: Sendable {
     public var ops: Int
@@ -82,27 +112,12 @@ extension ShopDatabase {
             return VerifyReport(ops: 0, devices: 0, tables: registry.readTables.count, problems: [.damagedFile(path: path, detail: damage)])
         }
         return try read { db in
-            var problems: [JournalProblem] = []
-            var last: [DeviceID: (seq: Int64, hash: String)] = [:]
-            var broken: Set<DeviceID> = []
-            var count = 0
-            try JournalEntry.forEach(db) { entry in
-                count += 1
-                let op = entry.op
-                guard !broken.contains(op.deviceID) else { return }
-                let previous = last[op.deviceID] ?? (0, Op.genesisHash)
-                if op.deviceSeq != previous.seq + 1 {
-                    problems.append(.gap(device: op.deviceID, expected: previous.seq + 1, found: op.deviceSeq))
-                    broken.insert(op.deviceID)
-                } else if !op.hasValidHash {
-                    problems.append(.hashMismatch(op.id, kind: op.kind))
-                    broken.insert(op.deviceID)
-                } else if op.prevHash != previous.hash {
-                    problems.append(.brokenChain(op.id, kind: op.kind))
-                    broken.insert(op.deviceID)
-                }
-                last[op.deviceID] = (op.deviceSeq, op.hash)
-            }
+            var check = JournalChainCheck()
+            try JournalEntry.forEach(db) { check.add($0) }
+            var problems = check.problems
+            let last = check.last
+            let broken = check.broken
+            let count = check.count
             let heads = try DeviceHead.all(db)
             for head in heads where !broken.contains(head.device) {
                 let found = last[head.device] ?? (0, Op.genesisHash)
