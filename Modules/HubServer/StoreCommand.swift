@@ -33,22 +33,23 @@ public struct StoreCommand: ParsableCommand {
         }
     }
 
-    /// `zhangguid store verify --db shop.sqlite --store postgres://…`
+    /// `zhangguid store verify --from shop.sqlite --to postgres://…`
     public struct Verify: ParsableCommand {
         public static let configuration = CommandConfiguration(
             abstract: "Check the PostgreSQL journal (order, hashes, chains) and that the working copy holds the same one.")
 
-        @Option(help: "The hub's working copy.") var db: String
-        @Option(help: "postgres://user@host[:port]/database") var store: String
+        // Not --db/--store: those are zhangguid's own options, which the parser gives the daemon.
+        @Option(help: "The hub's working copy (its shop file).") var from: String
+        @Option(help: "postgres://user@host[:port]/database") var to: String
 
         public init() {}
 
         public func run() throws {
             try reporting {
-                let report = try StoreTransfer.verify(db: db, store: store)
+                let report = try StoreTransfer.verify(db: from, store: to)
                 for problem in report.problems { print("✗ " + problem) }
                 guard report.problems.isEmpty else { throw ExitCode(1) }
-                print("✓ \(report.digest.count) ops in \(report.location), head \(report.digest.hex), the same in \(db)")
+                print("✓ \(report.digest.count) ops in \(report.location), head \(report.digest.hex), the same in \(from)")
             }
         }
     }

@@ -15,6 +15,8 @@ import Storage
 public final class PostgresJournal: StoreOfRecord, @unchecked Sendable {
     /// The store's schema version: a database of another one is refused.
     public static let schema = "journal.v1"
+    /// Entries per statement when a catch-up or a copy sends a whole journal.
+    static let chunk = 10_000
 
     public let location: PostgresLocation
     /// The working copy's device: the hub whose journal this is.
@@ -25,6 +27,9 @@ public final class PostgresJournal: StoreOfRecord, @unchecked Sendable {
     private var idle: [PostgresConnection] = []
     private var knownLast: Int64?
     private var nextID = 1
+    /// How long a statement may go unanswered before its connection is given up (a server that
+    /// went away without closing the socket, a connection the server ended mid-query).
+    public var statementTimeout: TimeAmount = .seconds(60)
 
     /// Connects and checks the store: it must exist (unless `create`), be of this schema and
     /// belong to `hub`.
@@ -70,7 +75,7 @@ public final class PostgresJournal: StoreOfRecord, @unchecked Sendable {
     public func lastSeq() throws -> Int64 {
         if let known = lock.withLock({ knownLast }) { return known }
         let last = try withConnection { connection in
-            try connection.query("SELECT COALESCE(MAX(seq), 0)::bigint FROM journal", logger: logger).wait()
+            try connection.query("SELECT COALESCE(MAX(seq), 0)::bigint FROM hub_journal", logger: logger).wait(within: statementTimeout)
                 .first.map { try $0.decode(Int64.self) } ?? 0
         }
         lock.withLock { knownLast = last }
@@ -80,6 +85,17 @@ public final class PostgresJournal: StoreOfRecord, @unchecked Sendable {
     /// One statement, so one transaction: every entry or none (its constraints are checked at
     /// the statement's end, so entries of one device may follow each other in one batch).
     public func record(_ entries: [JournalEntry], after anchor: (seq: Int64, hash: String)?) throws {
+        // A push is at most `SyncProtocol.maxOpsPerPush` ops, so one statement; only a catch-up or
+        // a copy of a whole journal (already committed in the file) goes in several, each anchored.
+        guard entries.count <= Self.chunk else {
+            var anchor = anchor
+            for start in stride(from: 0, to: entries.count, by: Self.chunk) {
+                let part = Array(entries[start..<min(start + Self.chunk, entries.count)])
+                try record(part, after: anchor)
+                anchor = (seq: part.last!.seq, hash: part.last!.op.hash)
+            }
+            return
+        }
         guard let lastSeq = entries.last?.seq else { return }
         lock.withLock { knownLast = nil }  // until it is known to have committed
         var binds = PostgresBindings(capacity: 10)
@@ -97,23 +113,23 @@ public final class PostgresJournal: StoreOfRecord, @unchecked Sendable {
         binds.append(anchor?.hash ?? "")
         // Only where the store's entry at the anchor is the working copy's: else nothing goes in.
         let query = PostgresQuery(unsafeSQL: """
-            INSERT INTO journal (seq, device_id, device_seq, hlc, actor, kind, version, payload, prev_hash, hash)
+            INSERT INTO hub_journal (seq, device_id, device_seq, hlc, actor, kind, version, payload, prev_hash, hash)
             SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[],
                                  $7::bigint[], $8::text[], $9::text[], $10::text[])
-            WHERE $11::bigint = 0 OR EXISTS (SELECT 1 FROM journal WHERE seq = $11::bigint AND hash = $12::text)
+            WHERE $11::bigint = 0 OR EXISTS (SELECT 1 FROM hub_journal WHERE seq = $11::bigint AND hash = $12::text)
             """, binds: binds)
-        let inserted = try withConnection { connection in try connection.query(query, logger: logger).wait().metadata.rows }
+        let inserted = try withConnection { connection in try connection.query(query, logger: logger).wait(within: statementTimeout).metadata.rows }
         guard inserted == entries.count else { throw StoreOfRecordError.diverged(seq: anchor?.seq ?? 0) }
         lock.withLock { knownLast = lastSeq }
     }
 
     public func entries(after seq: Int64, excluding device: DeviceID?, limit: Int?) throws -> [JournalEntry] {
         let query: PostgresQuery = """
-            SELECT seq, device_id, device_seq, hlc, actor, kind, version, payload, prev_hash, hash FROM journal
+            SELECT seq, device_id, device_seq, hlc, actor, kind, version, payload, prev_hash, hash FROM hub_journal
             WHERE seq > \(seq) AND device_id <> \(device?.rawValue ?? "") ORDER BY seq LIMIT \(limit.map(Int64.init))
             """
         return try withConnection { connection in
-            try connection.query(query, logger: logger).wait().map(Self.entry)
+            try connection.query(query, logger: logger).wait(within: statementTimeout).map(Self.entry)
         }
     }
 
@@ -140,7 +156,7 @@ public final class PostgresJournal: StoreOfRecord, @unchecked Sendable {
     /// How many ops the store holds.
     public func count() throws -> Int {
         try withConnection { connection in
-            try connection.query("SELECT COUNT(*)::bigint FROM journal", logger: logger).wait().first.map { Int(try $0.decode(Int64.self)) } ?? 0
+            try connection.query("SELECT COUNT(*)::bigint FROM hub_journal", logger: logger).wait(within: statementTimeout).first.map { Int(try $0.decode(Int64.self)) } ?? 0
         }
     }
 
@@ -162,7 +178,7 @@ public final class PostgresJournal: StoreOfRecord, @unchecked Sendable {
         CREATE TABLE zhanggui_store (key text PRIMARY KEY, value text NOT NULL)
         """,
         """
-        CREATE TABLE journal (
+        CREATE TABLE hub_journal (
             seq bigint PRIMARY KEY CHECK (seq > 0),
             device_id text NOT NULL,
             device_seq bigint NOT NULL CHECK (device_seq > 0),
@@ -178,18 +194,18 @@ public final class PostgresJournal: StoreOfRecord, @unchecked Sendable {
             UNIQUE (device_id, device_seq),
             UNIQUE (device_id, device_seq, hash),
             CHECK (device_seq > 1 OR prev_hash = '\(Op.genesisHash)'),
-            FOREIGN KEY (prev_seq) REFERENCES journal (seq),
-            FOREIGN KEY (device_id, prev_device_seq, prev_hash) REFERENCES journal (device_id, device_seq, hash)
+            FOREIGN KEY (prev_seq) REFERENCES hub_journal (seq),
+            FOREIGN KEY (device_id, prev_device_seq, prev_hash) REFERENCES hub_journal (device_id, device_seq, hash)
         )
         """,
         """
-        CREATE INDEX journal_device ON journal (device_id, seq)
+        CREATE INDEX hub_journal_device ON hub_journal (device_id, seq)
         """,
     ]
 
     private func check(create: Bool) throws {
         try withConnection { connection in
-            let exists = try connection.query("SELECT to_regclass('zhanggui_store') IS NOT NULL", logger: logger).wait()
+            let exists = try connection.query("SELECT to_regclass('zhanggui_store') IS NOT NULL", logger: logger).wait(within: statementTimeout)
                 .first.map { try $0.decode(Bool.self) } ?? false
             if !exists {
                 guard create else { throw PostgresStoreError.notInitialized(location.description) }
@@ -197,14 +213,14 @@ public final class PostgresJournal: StoreOfRecord, @unchecked Sendable {
                 let statements = ["BEGIN"] + Self.ddl + [
                     "INSERT INTO zhanggui_store (key, value) VALUES ('schema', '\(Self.schema)'), ('hub', '\(hub.rawValue)')", "COMMIT"]
                 do {
-                    for statement in statements { _ = try connection.query(PostgresQuery(unsafeSQL: statement), logger: logger).wait() }
+                    for statement in statements { _ = try connection.query(PostgresQuery(unsafeSQL: statement), logger: logger).wait(within: statementTimeout) }
                 } catch {
                     _ = try? connection.query("ROLLBACK", logger: logger).wait()
                     throw error
                 }
             }
             var found: [String: String] = [:]
-            for row in try connection.query("SELECT key, value FROM zhanggui_store", logger: logger).wait() {
+            for row in try connection.query("SELECT key, value FROM zhanggui_store", logger: logger).wait(within: statementTimeout) {
                 let (key, value) = try row.decode((String, String).self)
                 found[key] = value
             }
@@ -289,5 +305,18 @@ public enum PostgresAdmin {
     public static func dropDatabase(beside url: String, named name: String) throws {
         try execute(url, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(name)' AND pid <> pg_backend_pid()",
                     "DROP DATABASE IF EXISTS \"\(name)\"")
+    }
+}
+
+extension EventLoopFuture {
+    /// Waits for the value, or gives up after `timeout` (the connection is then dropped).
+    func wait(within timeout: TimeAmount) throws -> Value {
+        let promise = eventLoop.makePromise(of: Value.self)
+        let timer = eventLoop.scheduleTask(in: timeout) {
+            promise.fail(PostgresStoreError.failed("no answer from the server within \(timeout.nanoseconds / 1_000_000_000) s"))
+        }
+        cascade(to: promise)
+        defer { timer.cancel() }
+        return try promise.futureResult.wait()
     }
 }

@@ -91,6 +91,7 @@ struct PostgresHubTests {
         let world = try SyncWorld(store: .postgres)
         let (laptop, _, token) = try await world.laptopWithToken("笔记本")
         try laptop.apply((1...6).map { _ in SyncWorld.adjust("AF-1", "A-01-1", 1, by: world.lead) })
+        world.postgres!.statementTimeout = .seconds(5)  // a statement sent as the server ended the session may get no answer
         let database = try PostgresLocation(world.postgresURL!).database
         try PostgresAdmin.execute(TestPostgres.url!, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(database)'")
         let body = try SyncProtocol.encoder().encode(SyncProtocol.PushRequest(device: laptop.deviceID, migrations: laptop.migrations,
@@ -139,7 +140,7 @@ struct PostgresHubTests {
         #expect(try StoreTransfer.verify(db: world.hub.path, store: url).problems.isEmpty)
         // Copying again moves nothing and still agrees.
         #expect(try StoreTransfer.copy(from: world.hub.path, to: url).copied == 0)
-        try PostgresAdmin.execute(url, "UPDATE journal SET payload = payload || ' ' WHERE seq = 3")
+        try PostgresAdmin.execute(url, "UPDATE hub_journal SET payload = payload || ' ' WHERE seq = 3")
         let problems = try StoreTransfer.verify(db: world.hub.path, store: url).problems
         #expect(problems.contains { $0.contains("does not match its hash") })
         // A laptop's file is not a hub.
