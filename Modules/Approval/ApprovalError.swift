@@ -22,6 +22,8 @@ public enum ApprovalError: Error, Equatable, Sendable {
     case draftChanged(basedOn: String, current: String)
     case rejectedElsewhere(CampaignStep, by: String)
     case signedElsewhere(CampaignStep, by: String)
+    /// Merged: another person signed this step on the same content.
+    case signedByOther(CampaignStep, by: String)
     case cannotReject(CampaignStep)
     case reasonRequired
     case noDraft
@@ -35,7 +37,6 @@ public enum ApprovalError: Error, Equatable, Sendable {
     case notLive(String)
     case emptyError
     case errorRecorded(String)
-    case duplicateError(String)
     case claimsMismatch
     case badErrorID
     case emptySummary
@@ -93,6 +94,8 @@ extension ApprovalError: ShopError {
                           en: "the draft changed elsewhere meanwhile (this change was made on \(Self.short(basedOn)), it is now \(Self.short(current)))")
         case .rejectedElsewhere(let step, let by):
             language.pick(zh: "\(step.chineseTitle)已被 \(by) 在另一台设备上驳回：签字与驳回冲突，请处理", en: "\(step.englishTitle) was rejected by \(by) on another device: a signature and a rejection clash; settle it")
+        case .signedByOther(let step, let by):
+            language.pick(zh: "\(step.chineseTitle)已由 \(by) 在另一台设备上签字：两人签了同一步，请处理", en: "\(step.englishTitle) was signed by \(by) on another device: two people signed one step; settle it")
         case .signedElsewhere(let step, let by):
             language.pick(zh: "\(step.chineseTitle)已由 \(by) 在另一台设备上签字：驳回与签字冲突，请处理", en: "\(step.englishTitle) was signed by \(by) on another device: a rejection and a signature clash; settle it")
         case .cannotReject(let step):
@@ -123,9 +126,6 @@ extension ApprovalError: ShopError {
             language.pick(zh: "错误内容为空：加上 --what", en: "the error is empty: add --what")
         case .errorRecorded(let id):
             language.pick(zh: "这个错误已经登记过了（\(id)）", en: "this error is already recorded (\(id))")
-        case .duplicateError(let id):
-            language.pick(zh: "同一错误（\(id)）已在另一台设备上登记，罚款只记一次：以 --keep current 处理此冲突",
-                          en: "the same error (\(id)) was recorded on another device and its fines are booked once: settle this with --keep current")
         case .claimsMismatch:
             language.pick(zh: "罚款与签字链不符", en: "the fines do not match the chain")
         case .badErrorID:

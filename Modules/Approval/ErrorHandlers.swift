@@ -11,10 +11,9 @@ enum ErrorHandlers {
     ]
 
     /// The error is one by its content-derived ID: recorded again here it is refused. The same error
-    /// recorded offline on another device and merged here is refused too, so it is parked: the
-    /// owner's refusal undoes the fines follower's booking in the same savepoint, so the duplicate
-    /// books no fines anywhere it arrives second; the conflict shows it, and `conflict resolve
-    /// --keep current` settles it (the error and its fines stand once).
+    /// recorded offline on another device and merged here is a harmless duplicate (CAMP-2: one
+    /// error, one set of fines): the refusal comes before the fines follower runs, so it books
+    /// nothing wherever it arrives second, and the merge settles it at once on every device.
     static func errorRecorded(_ p: CampaignErrorRecorded, _ op: Op, _ db: Database) throws {
         let record = try CampaignStore.load(db, p.campaign)
         guard record.isLive else { throw ApprovalError.notLive(p.campaign) }
@@ -24,7 +23,7 @@ enum ErrorHandlers {
         let local = try ProjectionContext.isLocal(op, db)
         if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM campaign_error WHERE id = ?)", arguments: [p.error])! {
             if local { throw ApprovalError.errorRecorded(p.error) }
-            throw ApprovalError.duplicateError(p.error)
+            throw HarmlessDuplicate(zh: "错误 \(p.error) 已登记，罚款已记", en: "error \(p.error) is recorded already, its fines booked")
         }
         if local {
             let expected = try CampaignLiability.claims(db, campaign: p.campaign, error: p.error, what: p.what)

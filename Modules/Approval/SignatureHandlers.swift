@@ -22,10 +22,13 @@ enum SignatureHandlers {
         let local = try ProjectionContext.isLocal(op, db)
         var chain = try CampaignStore.chain(db, record)
         var standing = chain[p.step]
-        if standing.status == .signed, standing.signature?.contentHash == p.contentHash {
-            // The same step signed on the same content on two devices: one signature.
+        if standing.status == .signed, let signature = standing.signature, signature.contentHash == p.contentHash {
             if local { throw ApprovalError.alreadySigned(p.step) }
-            return
+            // CAMP-1, merged: the same person signed the same step on the same content on two
+            // devices — one signature (DESIGN.md: a harmless duplicate, settled everywhere).
+            // Another person's signature is another outcome (CAMP-2 names who signed): a conflict.
+            guard signature.signer == op.actor.rawValue else { throw ApprovalError.signedByOther(p.step, by: signature.signerName) }
+            throw HarmlessDuplicate(zh: "\(p.campaign) 的\(p.step.chineseTitle)已签（同一内容）", en: "\(p.campaign) \(p.step.englishTitle) is signed already (same content)")
         }
         if !local, standing.status == .rejected, try ParkedOps.isParked(op, db) {
             // A person keeps this signature over the rejection it clashed with: the rejection is withdrawn.
@@ -60,7 +63,9 @@ enum SignatureHandlers {
         let local = try ProjectionContext.isLocal(op, db)
         let chain = try CampaignStore.chain(db, record)
         let standing = chain[p.step]
-        if !local, standing.status == .rejected, standing.signature?.contentHash == p.contentHash { return }  // rejected on two devices
+        if !local, standing.status == .rejected, standing.signature?.contentHash == p.contentHash {  // rejected on two devices: once
+            throw HarmlessDuplicate(zh: "\(p.campaign) 的\(p.step.chineseTitle)已驳回（同一内容）", en: "\(p.campaign) \(p.step.englishTitle) is rejected already (same content)")
+        }
         // Kept by a person over the signature it clashed with: the rejection stands now.
         let resolving = try !local && ParkedOps.isParked(op, db)
         guard p.contentHash == record.contentHash else {
@@ -86,8 +91,11 @@ enum SignatureHandlers {
         let record = try CampaignStore.load(db, p.campaign)
         let local = try ProjectionContext.isLocal(op, db)
         if record.isLive {
-            if local { throw ApprovalError.alreadyLive(p.campaign) }
-            return  // live on two devices: it went live once
+            // Live on two devices on the same content: it went live once (a harmless duplicate).
+            // Live on other content is another outcome, a conflict for a person.
+            let liveHash = try String.fetchOne(db, sql: "SELECT liveHash FROM campaign WHERE id = ?", arguments: [p.campaign])
+            if local || liveHash != p.contentHash { throw ApprovalError.alreadyLive(p.campaign) }
+            throw HarmlessDuplicate(zh: "活动 \(p.campaign) 已上线", en: "campaign \(p.campaign) is live already")
         }
         let actor = try CampaignStore.roles(db, op.actor)
         guard actor.roles.contains(.techLead) || actor.roles.contains(.gm) else { throw ApprovalError.cannotGoLive(actor.name) }

@@ -27,10 +27,16 @@ enum ComplaintHandlers {
     /// CS-7: one step on from the step the person saw, nothing skipped; the return visit with the
     /// customer's evaluation before the archive.
     static func advanced(_ p: ComplaintAdvanced, _ op: Op, _ db: Database) throws {
-        guard let row = try Row.fetchOne(db, sql: "SELECT step, kind, against FROM cs_complaint WHERE id = ?", arguments: [p.complaint]) else {
+        guard let row = try Row.fetchOne(db, sql: "SELECT step, kind, against, upheld, fine, evaluation FROM cs_complaint WHERE id = ?",
+                                         arguments: [p.complaint]) else {
             throw CustomerCareError.unknownComplaint(p.complaint)
         }
         let current = ComplaintStep(rawValue: row["step"])!
+        // CS-7, merged: the step taken on another device too, with the same outcome, is one step
+        // (DESIGN.md: its `to` holds, a harmless duplicate) — no second step row, no second fine.
+        if try !ProjectionContext.isLocal(op, db), try taken(p, row, db) {
+            throw HarmlessDuplicate(zh: "投诉 \(p.complaint) 已到「\(p.to.name(in: .zh))」", en: "complaint \(p.complaint) is \(p.to.name(in: .en)) already")
+        }
         guard current != .archived else { throw CustomerCareError.complaintClosed(p.complaint) }
         // Another device moved it on since this person looked: for a merged op, a conflict.
         guard current == p.from else { throw CustomerCareError.stepMoved(p.complaint, current: current, seen: p.from) }
@@ -70,5 +76,26 @@ enum ComplaintHandlers {
                              p.evaluation?.trimmingWhitespace(), op.hlc.wallMillis, p.complaint])
         try db.execute(sql: "INSERT INTO cs_complaint_step (complaintID, step, actor, at, note) VALUES (?, ?, ?, ?, ?)",
                        arguments: [p.complaint, p.to.rawValue, op.actor.rawValue, op.hlc.wallMillis, p.note ?? p.evaluation])
+    }
+
+    /// Whether the step `p` asks for was taken already with the outcome `p` gives: the kind it was
+    /// determined as, the confirmation (upheld, against whom, the fine), the customer's evaluation.
+    /// A note is not an outcome. Another outcome is a real conflict (`stepMoved`), for a person.
+    private static func taken(_ p: ComplaintAdvanced, _ row: Row, _ db: Database) throws -> Bool {
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM cs_complaint_step WHERE complaintID = ? AND step = ?)",
+                                arguments: [p.complaint, p.to.rawValue])! else { return false }
+        if let against = p.against, against.rawValue != row["against"] as String? { return false }
+        switch p.to {
+        case .determined:
+            return p.kind?.rawValue == row["kind"] as String?
+        case .confirmed:
+            let upheld = (row["upheld"] as Int?).map { $0 != 0 }
+            return p.upheld == upheld && p.kindAtConfirmation?.rawValue == row["kind"] as String?
+                && (p.fine ?? .zero).fen == (row["fine"] as Int64? ?? 0)
+        case .visited:
+            return p.evaluation?.trimmingWhitespace() == row["evaluation"] as String?
+        default:
+            return true
+        }
     }
 }

@@ -46,6 +46,9 @@ enum ReturnHandlers {
     /// WH-1: every unit returned is inspected into sellable or defective stock.
     static func received(_ p: ReturnReceived, _ op: Op, _ db: Database) throws {
         let current = try state(db, p.returnID)
+        if current != "opened", try !ProjectionContext.isLocal(op, db), try receivedAs(p, db) {
+            throw HarmlessDuplicate(zh: "退换货单 \(p.returnID) 已验收", en: "return \(p.returnID) is received already")
+        }
         guard current == "opened" else { throw CustomerCareError.returnState(p.returnID, state: current, expected: "opened") }
         var expected = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT sku, quantity FROM cs_return_line WHERE returnID = ?",
                                                                           arguments: [p.returnID]).map { ($0["sku"] as String, $0["quantity"] as Int) })
@@ -66,8 +69,24 @@ enum ReturnHandlers {
                        arguments: [p.receipt, op.hlc.wallMillis, p.returnID])
     }
 
+    /// Whether the return was received with the same split into sellable and defective units.
+    private static func receivedAs(_ p: ReturnReceived, _ db: Database) throws -> Bool {
+        var split: [String: [Int]] = [:]
+        for line in p.sellable { split[line.sku.rawValue, default: [0, 0]][0] += line.quantity }
+        for line in p.defective { split[line.sku.rawValue, default: [0, 0]][1] += line.quantity }
+        let stored = try Row.fetchAll(db, sql: "SELECT sku, sellable, defective FROM cs_return_line WHERE returnID = ?", arguments: [p.returnID])
+        return stored.allSatisfy { row in
+            (split.removeValue(forKey: row["sku"]) ?? [0, 0]) == [row["sellable"] as Int, row["defective"] as Int]
+        } && split.isEmpty
+    }
+
     static func closed(_ p: ReturnClosed, _ op: Op, _ db: Database) throws {
         let current = try state(db, p.returnID)
+        if current == "closed", try !ProjectionContext.isLocal(op, db),
+           let row = try Row.fetchOne(db, sql: "SELECT refund, replacementOrder FROM cs_return WHERE id = ?", arguments: [p.returnID]),
+           row["refund"] as Int64? == p.refund.fen, row["replacementOrder"] as String? == p.replacementOrder?.rawValue {
+            throw HarmlessDuplicate(zh: "退换货单 \(p.returnID) 已完结（退款 \(p.refund)）", en: "return \(p.returnID) is closed already (refund \(p.refund))")
+        }
         guard current == "received" else { throw CustomerCareError.returnState(p.returnID, state: current, expected: "received") }
         guard p.refund >= .zero else { throw CustomerCareError.badCompensation }
         if let replacement = p.replacementOrder { _ = try Buyers.buyer(ofOrder: replacement, db) }

@@ -22,10 +22,16 @@ enum ReviewHandlers {
 
     /// CS-4: a refund up to `CS-4.refund-limit` by the handler, above it only the GM; reported
     /// as malicious, the buyer is blacklisted in the same op. Handled once: a second handling
-    /// merged from another device is refused here and so parked as a conflict.
+    /// merged from another device with another outcome (another compensation …) is refused here
+    /// and so parked as a conflict; with the same outcome it is a harmless duplicate (one refund).
     static func handled(_ p: ReviewHandled, _ op: Op, _ db: Database) throws {
-        guard let row = try Row.fetchOne(db, sql: "SELECT buyer, handled FROM cs_review WHERE id = ?", arguments: [p.review]) else {
+        guard let row = try Row.fetchOne(db, sql: "SELECT buyer, handled, contacted, outcome, compensation FROM cs_review WHERE id = ?",
+                                         arguments: [p.review]) else {
             throw CustomerCareError.unknownReview(p.review)
+        }
+        if row["handled"] as Int != 0, try !ProjectionContext.isLocal(op, db), ((row["contacted"] as Int? ?? 0) != 0) == p.contacted,
+           row["outcome"] as String? == p.outcome.rawValue, row["compensation"] as Int64? == p.compensation.fen {
+            throw HarmlessDuplicate(zh: "评价 \(p.review) 已处理（补偿 \(p.compensation)）", en: "review \(p.review) is handled already (compensation \(p.compensation))")
         }
         guard row["handled"] as Int == 0 else { throw CustomerCareError.reviewHandled(p.review) }
         guard p.compensation >= .zero else { throw CustomerCareError.badCompensation }

@@ -1,13 +1,17 @@
 import CustomerCare
 import Foundation
+import ShopActions
 import ShopDomain
 import Storage
 import TerminalUI
 
 /// The CS agent's desk (issue 12, key 8): five lists, ←→ or Tab to switch — unpaid orders to
-/// follow up (CS-5, `f` records a follow-up), the review queue (CS-2, the GM's), complaints with
-/// their next step (CS-7), a customer lookup by nick, phone or order (`/`), the canned replies
-/// (CS-1, `/` searches). Every list reads CustomerCare's queries; the one write is its op.
+/// follow up (CS-5, `f` records a follow-up), the review queue (CS-2, the GM's; `h` handles one,
+/// CS-4), complaints with their next step (CS-7; `a` takes one a step on, `x` shows the archived
+/// too), a customer lookup by nick, phone or order (`/`), the canned replies (CS-1, `/` searches);
+/// `i` logs an inquiry from any list (CS-9). Every list reads CustomerCare's queries; every write
+/// goes through the same `ShopSession` action as the CLI's command (`CustomerCareActions`), and
+/// what a person signs (a review's handling, a complaint's step) is confirmed with their PIN.
 final class AgentDeskScreen: Screen {
     enum Tab: Int, CaseIterable {
         case followUps, reviews, complaints, customers, replies
@@ -28,21 +32,42 @@ final class AgentDeskScreen: Screen {
     private var tab = Tab.followUps
     private var search = TextField()
     private var searching = false
-    private var followNote: TextField?
+    private var form: DeskForm?
+    /// What the open form does once its fields are accepted (and, when it signs, the PIN).
+    private var submit: ((DeskForm) throws -> Status)?
+    /// What the open form checks before the PIN is asked: the fields' parse, nothing written.
+    private var check: ((DeskForm) throws -> Void)?
+    private var showArchived = false
     private var table = TableView([])
     private var keys: [String] = []
+    /// Each row's buyer (for `i`), and each complaint's step as shown (what `a` advances from).
+    private var buyers: [String?] = []
+    private var steps: [ComplaintStep] = []
     private var detailLine = ""
 
     func title(_ ctx: DeskContext) -> String { ctx.t("客服台", "Agent desk") }
 
-    var capturesText: Bool { searching || followNote != nil }
+    var capturesText: Bool { searching || form != nil }
 
     func hints(_ ctx: DeskContext) -> [KeyHint] {
-        if followNote != nil { return [KeyHint("Enter", ctx.t("保存跟进", "save the follow-up")), KeyHint("Esc", ctx.t("不写了", "cancel"))] }
+        if let form {
+            if form.askingPIN { return [KeyHint("Enter", ctx.t("确认", "confirm")), KeyHint("Esc", ctx.t("返回修改", "back to the fields"))] }
+            return [KeyHint("Tab ↑↓", ctx.t("换一栏", "next field")),
+                    KeyHint("Enter", form.signs ? ctx.t("下一栏／签字", "next / sign") : ctx.t("下一栏／保存", "next / save")),
+                    KeyHint("Esc", ctx.t("不写了", "cancel"))]
+        }
         if searching { return [KeyHint("↑↓", ctx.t("选择", "choose")), KeyHint("Esc", ctx.t("结束输入", "stop typing"))] }
         var hints = [KeyHint("←→", ctx.t("切换列表", "switch list")), KeyHint("↑↓", ctx.t("选择", "choose"))]
         if tab.searches { hints.append(KeyHint("/", ctx.t("搜索", "search"))) }
-        if tab == .followUps { hints.append(KeyHint("f", ctx.t("记录跟进", "record a follow-up"))) }
+        switch tab {
+        case .followUps: hints.append(KeyHint("f", ctx.t("记录跟进", "record a follow-up")))
+        case .reviews: hints.append(KeyHint("h", ctx.t("处理评价", "handle the review")))
+        case .complaints:
+            hints.append(KeyHint("a", ctx.t("推进一步", "next step")))
+            hints.append(KeyHint("x", showArchived ? ctx.t("只看未归档", "open only") : ctx.t("含已归档", "with archived")))
+        default: break
+        }
+        hints.append(KeyHint("i", ctx.t("登记咨询", "log an inquiry")))
         return hints
     }
 
@@ -66,6 +91,7 @@ final class AgentDeskScreen: Screen {
                              style: i.followUps.isEmpty ? .warning : .normal)
             }
             keys = items.map(\.order)
+            buyers = items.map(\.buyer)
         case .reviews:
             let reviews = try ctx.read { try ReviewQueries.list($0, openOnly: false, limit: 200) }
             table = TableView([.init(ctx.t("编号", "ID")), .init(ctx.t("评价", "Rating")), .init(ctx.t("买家", "Buyer"), maxWidth: 14),
@@ -75,15 +101,19 @@ final class AgentDeskScreen: Screen {
                               r.outcome?.name(in: ctx.language) ?? ctx.t("待总经理处理", "open, with the GM")], style: r.handled ? .dim : .warning)
             }
             keys = reviews.map(\.review)
+            buyers = reviews.map(\.buyer)
         case .complaints:
-            let complaints = try ctx.read { try ComplaintQueries.list($0, openOnly: true) }
+            let openOnly = !showArchived
+            let complaints = try ctx.read { try ComplaintQueries.list($0, openOnly: openOnly) }
             table = TableView([.init(ctx.t("编号", "ID")), .init(ctx.t("买家", "Buyer"), maxWidth: 14), .init(ctx.t("类别", "Kind")),
                                .init(ctx.t("当前", "Step")), .init(ctx.t("下一步", "Next")), .init(ctx.t("内容", "Text"), maxWidth: 24)])
             for c in complaints {
                 table.append([c.complaint, c.buyer, c.kind?.name(in: ctx.language) ?? "", c.step.name(in: ctx.language),
-                              c.next?.name(in: ctx.language) ?? "", DeskText.oneLine(c.text)])
+                              c.next?.name(in: ctx.language) ?? "", DeskText.oneLine(c.text)], style: c.next == nil ? .dim : .normal)
             }
             keys = complaints.map(\.complaint)
+            buyers = complaints.map(\.buyer)
+            steps = complaints.map(\.step)
         case .customers:
             let customers = try ctx.read { try CustomerQueries.list($0, search: search.text, limit: 200) }
             table = TableView([.init(ctx.t("买家", "Buyer"), maxWidth: 16), .init(ctx.t("订单", "Orders"), alignment: .right),
@@ -94,11 +124,13 @@ final class AgentDeskScreen: Screen {
                               c.blacklisted.map { "[黑] " + DeskText.oneLine($0) } ?? ""], style: c.blacklisted == nil ? .normal : .error)
             }
             keys = customers.map(\.nick)
+            buyers = customers.map(\.nick)
         case .replies:
             let replies = try ctx.read { try ReplyQueries.list($0, search: search.text) }
             table = TableView([.init(ctx.t("标题", "Title"), maxWidth: 16), .init(ctx.t("话术", "Text"))])
             for r in replies { table.append([r.title, DeskText.oneLine(r.text)]) }
             keys = replies.map(\.text)
+            buyers = replies.map { _ in nil }
         }
         table.selected = keys.isEmpty ? nil : 0
     }
@@ -134,37 +166,23 @@ final class AgentDeskScreen: Screen {
         } else {
             grid.put(ctx.t("共 \(keys.count) 条", "\(keys.count) item(s)"), x: x0, y: y + 1, style: .dim)
         }
-        let bottomRows = (detailLine.isEmpty ? 0 : 2) + (followNote == nil ? 0 : 2)
+        let bottomRows = (detailLine.isEmpty ? 0 : 2) + (form.map { $0.rows + 1 } ?? 0)
         if keys.isEmpty {
             grid.put(ctx.t("（没有）", "(none)"), x: x0, y: y + 3, style: .dim)
         } else {
             table.draw(&grid, x: x0, y: y + 3, width: area.width - 4, height: max(2, area.height - 4 - bottomRows))
         }
         var by = area.y + area.height - 1
-        if let followNote {
-            let w = grid.put(ctx.t("跟进：", "Follow-up: "), x: x0, y: by, style: .title)
-            followNote.draw(&grid, x: x0 + w, y: by, width: area.width - 4 - w)
-            by -= 2
+        if let form {
+            by -= form.rows
+            form.draw(&grid, x: x0, y: by + 1, width: area.width - 4, ctx)
+            by -= 1
         }
         if !detailLine.isEmpty { grid.put(detailLine, x: x0, y: by, style: .normal, maxWidth: area.width - 4) }
     }
 
     func handle(_ key: Key, _ ctx: DeskContext) throws -> ScreenAction {
-        if var field = followNote {
-            switch key {
-            case .escape: followNote = nil
-            case .enter:
-                guard let index = table.selected, keys.indices.contains(index) else { followNote = nil; return .none }
-                let order = keys[index]
-                followNote = nil
-                try ctx.apply(InquiryFollowedUp(order: OrderID(rawValue: order), note: field.text))
-                return .status(Status(ctx.t("已记录订单 \(order) 的跟进", "Follow-up recorded on order \(order)"), .ok))
-            default:
-                _ = field.edit(key)
-                followNote = field
-            }
-            return .none
-        }
+        if form != nil { return try handleForm(key, ctx) }
         switch key {
         case .up: table.move(-1); describe(ctx)
         case .down: table.move(1); describe(ctx)
@@ -187,8 +205,17 @@ final class AgentDeskScreen: Screen {
             try reload(ctx)
         case .character("/") where tab.searches && !searching:
             searching = true
-        case .character("f") where tab == .followUps, .character("F") where tab == .followUps:
-            if table.selected != nil { followNote = TextField() }
+        case .character("f") where tab == .followUps && !searching, .character("F") where tab == .followUps && !searching:
+            if let order = selectedKey { openFollowUp(order, ctx) }
+        case .character("h") where tab == .reviews && !searching, .character("H") where tab == .reviews && !searching:
+            if let review = selectedKey { try openReview(review, ctx) }
+        case .character("a") where tab == .complaints && !searching, .character("A") where tab == .complaints && !searching:
+            if let index = table.selected, keys.indices.contains(index) { try openAdvance(keys[index], seen: steps[index], ctx) }
+        case .character("x") where tab == .complaints && !searching, .character("X") where tab == .complaints && !searching:
+            showArchived.toggle()
+            try reload(ctx)
+        case .character("i") where !searching, .character("I") where !searching:
+            openInquiry(ctx)
         default:
             if searching, search.edit(key) {
                 try query(ctx)
@@ -197,4 +224,252 @@ final class AgentDeskScreen: Screen {
         }
         return .none
     }
+
+    private var selectedKey: String? {
+        guard let index = table.selected, keys.indices.contains(index) else { return nil }
+        return keys[index]
+    }
+
+    private var selectedBuyer: String? {
+        guard let index = table.selected, buyers.indices.contains(index) else { return nil }
+        return buyers[index]
+    }
+
+    /// The open form's keys: the fields, then the checks (a refusal keeps the form and writes
+    /// nothing), then the PIN for what is signed, then the action; a refusal of the module (the
+    /// handler's rule) also keeps the form open, to correct it.
+    private func handleForm(_ key: Key, _ ctx: DeskContext) throws -> ScreenAction {
+        guard var current = form else { return .none }
+        switch current.handle(key) {
+        case .editing:
+            form = current
+            return .none
+        case .cancelled:
+            closeForm()
+            return .status(Status(ctx.t("没有写入", "Nothing written"), .info))
+        case .submitted:
+            form = current
+            try check?(current)
+            if current.signs {
+                current.askPIN()
+                form = current
+                return .none
+            }
+            return try run(current, ctx)
+        case .pinEntered:
+            let typed = current.pin.text
+            current.pin = TextField(masked: true)
+            form = current
+            switch try PINConfirm.check(typed, ctx) {
+            case .accepted: break
+            case .retry(let status): return .status(status)
+            case .stop(let status):
+                closeForm()
+                return .status(status)
+            }
+            current.askingPIN = false
+            form = current
+            return try run(current, ctx)
+        }
+    }
+
+    private func run(_ filled: DeskForm, _ ctx: DeskContext) throws -> ScreenAction {
+        guard let submit else { return .none }
+        let status = try submit(filled)
+        closeForm()
+        return .status(status)
+    }
+
+    private func closeForm() {
+        form = nil
+        submit = nil
+        check = nil
+    }
+
+    private func open(_ new: DeskForm, check: ((DeskForm) throws -> Void)? = nil, submit: @escaping (DeskForm) throws -> Status) {
+        form = new
+        self.check = check
+        self.submit = submit
+    }
+
+    private func field(_ label: String, _ hint: String = "", _ text: String = "") -> DeskForm.Field {
+        var f = TextField()
+        f.text = text
+        return DeskForm.Field(label: label, hint: hint, field: f)
+    }
+
+    // MARK: - The forms
+
+    /// CS-5: `zhanggui inquiry followup ORDER NOTE`.
+    private func openFollowUp(_ order: String, _ ctx: DeskContext) {
+        open(DeskForm(title: ctx.t("跟进未付款订单 \(order)（CS-5）", "Follow up unpaid order \(order) (CS-5)"), signs: false,
+                      fields: [field(ctx.t("跟进：", "Follow-up: "))])) { [ctx] f in
+            guard let me = ctx.me else { throw StorageError.noActor }
+            try ctx.session.followUpOrder(order, note: f.raw(0), as: me)
+            return Status(ctx.t("已记录订单 \(order) 的跟进", "Follow-up recorded on order \(order)"), .ok)
+        }
+    }
+
+    /// CS-4: `zhanggui review handle ID --outcome … [--contacted] --refund … [--malicious]`, signed.
+    private func openReview(_ id: String, _ ctx: DeskContext) throws {
+        let review = try ctx.read { db in try ReviewQueries.find(db, id) }
+        guard !review.handled else { throw CustomerCareError.reviewHandled(review.review) }
+        let limit = try ctx.read { db in try ReviewQueries.refundLimit(db, on: ctx.today) }
+        let fields = [
+            field(ctx.t("已联系买家", "Buyer contacted"), ctx.t("y 是 / n 否", "y / n"), "y"),
+            field(ctx.t("结果", "Outcome"), ctx.t("revised 已改评 / kept 未改评 / reported 投诉平台", "revised / kept / reported")),
+            field(ctx.t("补偿（元）", "Refund (yuan)"), ctx.t("上限 \(limit.description)，超过须总经理（CS-4）", "limit \(limit.description); above it only the GM (CS-4)"), "0"),
+            field(ctx.t("恶意差评", "Malicious"), ctx.t("y：投诉平台并拉黑", "y: report and blacklist"), "n"),
+            field(ctx.t("备注", "Note")),
+        ]
+        let parse: (DeskForm) throws -> (Bool, ReviewOutcome, Money, Bool) = { [ctx] f in
+            let contacted = try Self.yesNo(f.raw(0), ctx.t("已联系买家", "Buyer contacted"), ctx)
+            let malicious = try Self.yesNo(f.raw(3), ctx.t("恶意差评", "Malicious"), ctx)
+            let outcome = try Self.outcome(f.raw(1), malicious: malicious, ctx)
+            let refund = try Self.money(f.raw(2), ctx.t("补偿", "Refund"), ctx)
+            return (contacted, outcome, refund, malicious)
+        }
+        open(DeskForm(title: ctx.t("处理\(review.rating.name(in: .zh)) \(review.review)：\(review.buyer)（CS-4）",
+                                   "Handle \(review.rating.name(in: .en)) review \(review.review): \(review.buyer) (CS-4)"),
+                      signs: true, fields: fields), check: { _ = try parse($0) }) { [ctx] f in
+            guard let me = ctx.me else { throw StorageError.noActor }
+            let (contacted, outcome, refund, malicious) = try parse(f)
+            let done = try ctx.session.handleReview(review.review, contacted: contacted, outcome: outcome, compensation: refund,
+                                                    malicious: malicious, note: f.value(4), as: me)
+            return Status(ctx.t("评价 \(review.review) 已处理：\(done.outcome.name(in: .zh))，补偿 \(refund.description) 元",
+                                "Review \(review.review) handled: \(done.outcome.name(in: .en)), refund \(refund.description)")
+                          + (done.outcome == .reported ? ctx.t("；\(review.buyer) 已列入黑名单", "; \(review.buyer) is blacklisted") : ""), .ok)
+        }
+    }
+
+    /// CS-7: `zhanggui complaint advance ID …` (or `close` from the return visit), one step from the
+    /// step shown, signed. What the next step needs is asked: the kind, upheld and the person, the
+    /// customer's evaluation.
+    private func openAdvance(_ id: String, seen: ComplaintStep, _ ctx: DeskContext) throws {
+        let record = try ctx.read { db in try ComplaintQueries.find(db, id) }
+        guard let next = seen.next, record.step != .archived else { throw CustomerCareError.complaintClosed(record.complaint) }
+        var fields: [DeskForm.Field] = []
+        switch next {
+        case .determined:
+            fields = [field(ctx.t("类别", "Kind"), "service / product / logistics / warehouse"),
+                      field(ctx.t("针对员工", "Against"), ctx.t("可空", "optional"))]
+        case .confirmed:
+            fields = [field(ctx.t("投诉成立", "Upheld"), ctx.t("y 成立 / n 不成立", "y / n")),
+                      field(ctx.t("责任人", "Against"), ctx.t("成立的服务、仓库投诉须填", "needed when a service or warehouse one is upheld"), record.against ?? ""),
+                      field(ctx.t("罚款（元）", "Fine (yuan)"), ctx.t("仅仓库原因，主管决定（DISC-3）", "warehouse-caused only, the manager's (DISC-3)"))]
+        case .visited:
+            fields = [field(ctx.t("顾客评价", "Evaluation"), ctx.t("回访时顾客怎么说", "what the customer said"))]
+        default:
+            break
+        }
+        fields.append(field(ctx.t("说明", "Note")))
+        let noteIndex = fields.count - 1
+        struct Step { var kind: ComplaintKind?; var against: String?; var upheld: Bool?; var fine: Money?; var evaluation: String? }
+        let parse: (DeskForm) throws -> Step = { [ctx] f in
+            var step = Step()
+            switch next {
+            case .determined:
+                guard let kind = Self.kind(f.raw(0)) else {
+                    throw DeskRefusal(ctx.t("类别：填 service（服务）、product（商品）、logistics（物流）或 warehouse（仓库）",
+                                            "Kind: write service, product, logistics or warehouse"))
+                }
+                step.kind = kind
+                step.against = f.value(1)
+            case .confirmed:
+                step.upheld = try Self.yesNo(f.raw(0), ctx.t("投诉成立", "Upheld"), ctx)
+                step.against = f.value(1)
+                if !f.raw(2).isEmpty { step.fine = try Self.money(f.raw(2), ctx.t("罚款", "Fine"), ctx) }
+            case .visited:
+                guard let evaluation = f.value(0) else {
+                    throw DeskRefusal(ctx.t("CS-7：回访须记录顾客评价", "CS-7: the return visit records the customer's evaluation"))
+                }
+                step.evaluation = evaluation
+            default:
+                break
+            }
+            return step
+        }
+        open(DeskForm(title: ctx.t("投诉 \(record.complaint)：\(seen.name(in: .zh)) → \(next.name(in: .zh))（CS-7）",
+                                   "Complaint \(record.complaint): \(seen.name(in: .en)) → \(next.name(in: .en)) (CS-7)"),
+                      signs: true, fields: fields), check: { _ = try parse($0) }) { [ctx] f in
+            guard let me = ctx.me else { throw StorageError.noActor }
+            let step = try parse(f)
+            let note = f.value(noteIndex)
+            let done = next == .archived
+                ? try ctx.session.archiveComplaint(record.complaint, note: note, as: me)
+                : try ctx.session.advanceComplaint(record.complaint, seen: seen, kind: step.kind, against: step.against, upheld: step.upheld,
+                                                   fine: step.fine, evaluation: step.evaluation, note: note, as: me)
+            return Status(ctx.t("投诉 \(record.complaint) 到“\(done.to.name(in: .zh))”", "Complaint \(record.complaint) is at “\(done.to.name(in: .en))”")
+                          + (done.fineClaims.first.map { ctx.t("；已按 \($0.rule) 计罚", "; fined under \($0.rule)") } ?? ""), .ok)
+        }
+    }
+
+    /// CS-9: `zhanggui inquiry log BUYER --product … --outcome … [--reason …] [--order …]`.
+    private func openInquiry(_ ctx: DeskContext) {
+        let reasons = (try? ctx.read { db in try InquiryQueries.reasons(db) }) ?? []
+        let fields = [
+            field(ctx.t("买家", "Buyer"), ctx.t("昵称", "nick"), selectedBuyer ?? ""),
+            field(ctx.t("商品", "Products"), ctx.t("逗号分开", "comma-separated")),
+            field(ctx.t("结果", "Outcome"), ctx.t("won 成交 / lost 未成交 / pending 待定", "won / lost / pending"), "pending"),
+            field(ctx.t("未成交原因", "Lost because"), reasons.joined(separator: ctx.t("、", ", "))),
+            field(ctx.t("订单", "Order"), ctx.t("成交的订单号，可空", "the order, optional")),
+        ]
+        let parse: (DeskForm) throws -> (String, InquiryOutcome) = { [ctx] f in
+            guard let buyer = f.value(0) else { throw DeskRefusal(ctx.t("买家：填买家昵称", "Buyer: write the buyer's nick")) }
+            guard let outcome = InquiryOutcome(parsing: f.raw(2)) else {
+                throw DeskRefusal(ctx.t("结果：填 won（成交）、lost（未成交）或 pending（待定）", "Outcome: write won, lost or pending"))
+            }
+            return (buyer, outcome)
+        }
+        open(DeskForm(title: ctx.t("登记咨询（CS-9）", "Log an inquiry (CS-9)"), signs: false, fields: fields), check: { _ = try parse($0) }) { [ctx] f in
+            guard let me = ctx.me else { throw StorageError.noActor }
+            let (buyer, outcome) = try parse(f)
+            let products = f.raw(1).split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" }).map(String.init)
+            let logged = try ctx.session.logInquiry(buyer: buyer, products: products, outcome: outcome, reason: f.value(3), order: f.value(4), as: me)
+            return Status(ctx.t("已登记咨询 \(logged.inquiry)（\(buyer)）：\(outcome.name(in: .zh))",
+                                "Inquiry \(logged.inquiry) logged (\(buyer)): \(outcome.name(in: .en))"), .ok)
+        }
+    }
+
+    // MARK: - Parsing the fields (one status line when refused)
+
+    static func yesNo(_ text: String, _ name: String, _ ctx: DeskContext) throws -> Bool {
+        switch text.lowercased() {
+        case "y", "yes", "是", "1": return true
+        case "n", "no", "否", "0": return false
+        default: throw DeskRefusal(ctx.t("\(name)：填 y（是）或 n（否）", "\(name): write y or n"))
+        }
+    }
+
+    static func outcome(_ text: String, malicious: Bool, _ ctx: DeskContext) throws -> ReviewOutcome {
+        if text.isEmpty, malicious { return .reported }
+        let key = text.lowercased()
+        if let outcome = ReviewOutcome(rawValue: key) ?? ReviewOutcome.allCases.first(where: { $0.name(in: .zh) == text })
+            ?? ["改评": .revised, "未改": .kept, "投诉": .reported][text] {
+            return outcome
+        }
+        throw DeskRefusal(ctx.t("结果：填 revised（已改评）、kept（未改评）或 reported（投诉到平台）", "Outcome: write revised, kept or reported"))
+    }
+
+    /// An amount as the CLI's options read it (`Money.parse`: at most two decimals, not negative,
+    /// at most `InputLimits.money`); empty, `-1`, `1e9`, `12.345` and non-digits are refused.
+    static func money(_ text: String, _ name: String, _ ctx: DeskContext) throws -> Money {
+        do {
+            return try Money.parse(text)
+        } catch {
+            throw DeskRefusal(ctx.t("\(name)：", "\(name): ") + error.message(in: ctx.language))
+        }
+    }
+
+    static func kind(_ text: String) -> ComplaintKind? {
+        let key = text.lowercased()
+        return ComplaintKind(rawValue: key) ?? ComplaintKind.allCases.first { $0.name(in: .zh) == text }
+    }
+}
+
+/// A form field the screen refused before anything was written: the one line to show.
+struct DeskRefusal: ShopError {
+    let text: String
+    init(_ text: String) { self.text = text }
+    func message(in language: Language) -> String { text }
 }

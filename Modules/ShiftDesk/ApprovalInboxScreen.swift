@@ -135,21 +135,18 @@ final class ApprovalInboxScreen: Screen {
     }
 
     private func confirm(_ ctx: DeskContext) throws -> ScreenAction {
-        guard let me = ctx.me, let index = table.selected, pending.indices.contains(index) else { return .none }
+        guard let index = table.selected, pending.indices.contains(index) else { return .none }
         let p = pending[index]
         let typed = pin.text
         pin = TextField(masked: true)
-        switch try ctx.session.login(me.id, pin: typed) {
+        switch try PINConfirm.check(typed, ctx) {
         case .accepted:
             entry = .none
-        case .wrong(let left):
-            return .status(Status(ctx.t("PIN 不对，还可以试 \(left) 次", "Wrong PIN: \(left) more tries"), .refused))
-        case .locked(let until):
+        case .retry(let status):
+            return .status(status)
+        case .stop(let status):
             entry = .none
-            return .status(Status(ctx.t("已被锁定到 \(ctx.time(until))：连续输错 3 次 PIN", "Locked out until \(ctx.time(until)): three wrong PINs"), .refused))
-        case .noPIN:
-            entry = .none
-            return .status(Status(ctx.t("你还没有 PIN：请店长运行 zhanggui staff pin", "You have no PIN yet: ask a manager to run zhanggui staff pin"), .refused))
+            return .status(status)
         }
         if rejecting {
             let payload = try ctx.read { db in try CampaignActions.reject(db, p.campaign, step: p.step, reason: reason.text) }

@@ -13,16 +13,26 @@ import Testing
 struct ApprovalSyncTests {
     static let modules = approvalModules + [SyncStore.feature]
 
+    typealias Laptop = (ShopDatabase, SyncClient)
+
     struct World {
         let shop: ApprovalShop
         let service: HubService
-        let a: (ShopDatabase, SyncClient)
-        let b: (ShopDatabase, SyncClient)
+        let laptops: [Laptop]
+        var a: Laptop { laptops[0] }
+        var b: Laptop { laptops[1] }
         var hub: ShopDatabase { shop.database }
+        var all: [ShopDatabase] { [hub] + laptops.map(\.0) }
+
+        /// Syncs the laptops in `order` (indexes), then each twice more, so every device holds every op.
+        func sync(_ order: [Int]) async throws {
+            for index in order { _ = try await laptops[index].1.sync() }
+            for _ in 0..<2 { for laptop in laptops { _ = try await laptop.1.sync() } }
+        }
     }
 
-    /// A hub with a campaign signed up to 图文设计 and two laptops that have synced it.
-    static func world(upTo last: CampaignStep = .design) async throws -> World {
+    /// A hub with a campaign signed up to 图文设计 and two (or more) laptops that have synced it.
+    static func world(upTo last: CampaignStep = .design, laptops count: Int = 2) async throws -> World {
         let shop = try ApprovalShop(modules: modules)
         let id = try shop.declare()
         try shop.signThrough(id, upTo: last)
@@ -35,7 +45,9 @@ struct ApprovalSyncTests {
             _ = try await client.sync()
             return (notebook, client)
         }
-        return World(shop: shop, service: service, a: try await laptop("设计部电脑"), b: try await laptop("总经理笔记本"))
+        var laptops: [Laptop] = []
+        for name in ["设计部电脑", "总经理笔记本", "客服电脑", "仓库电脑"].prefix(count) { laptops.append(try await laptop(name)) }
+        return World(shop: shop, service: service, laptops: laptops)
     }
 
     static func chain(_ database: ShopDatabase) throws -> CampaignChain {
@@ -125,33 +137,76 @@ struct ApprovalSyncTests {
         #expect(try Self.chain(w.hub).next == .proofread)
     }
 
-    @Test("the same error recorded on two laptops is one error, its fines booked once")
-    func sameErrorTwice() async throws {
-        let w = try await Self.world(upTo: .finalize)
-        try w.hub.apply(OpDraft(actor: w.shop.gm, try w.hub.read { db in try CampaignActions.goLive(db, "A-1", override: nil) }))
-        _ = try await w.a.1.sync()
-        _ = try await w.b.1.sync()
-        func record(_ database: ShopDatabase, _ what: String, as actor: StaffID) throws -> CampaignErrorRecorded {
-            let payload = try database.read { db in try CampaignActions.recordError(db, "A-1", what: what, kind: .text) }
-            try database.apply(OpDraft(actor: actor, payload))
-            return payload
+    /// Goes live on the hub (signed through 定稿, or the GM's override earlier in the chain) and syncs every laptop.
+    static func live(_ w: World, override: String? = nil) async throws {
+        try w.hub.apply(OpDraft(actor: w.shop.gm, try w.hub.read { db in try CampaignActions.goLive(db, "A-1", override: override) }))
+        for laptop in w.laptops { _ = try await laptop.1.sync() }
+    }
+
+    @discardableResult
+    static func record(_ database: ShopDatabase, _ what: String, as actor: StaffID) throws -> CampaignErrorRecorded {
+        let payload = try database.read { db in try CampaignActions.recordError(db, "A-1", what: what, kind: .text) }
+        try database.apply(OpDraft(actor: actor, payload))
+        return payload
+    }
+
+    /// The CAMP-2 fines booked for the campaign, through Workforce's `fine_v`: "name amount" per fine.
+    static func fines(_ database: ShopDatabase) throws -> [String] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.name, f.amount FROM fine_v f JOIN staff_v s ON s.id = f.staffID WHERE f.rule = 'CAMP-2' AND f.ref LIKE 'A-1/%'
+                ORDER BY s.name, f.amount
+                """).map { "\($0["name"] as String) \(Money(fen: $0["amount"]))" }
         }
-        let first = try record(w.a.0, "详情页尺码表写错", as: w.shop.gm)
-        func fines(_ database: ShopDatabase) throws -> Int {
-            try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM fine WHERE ref = ?", arguments: ["A-1/\(first.error)"])! }
+    }
+
+    @Test("CAMP-2: the same error recorded on two or three laptops is one error, its fines booked once, settled everywhere in any order",
+          arguments: [[0, 1], [1, 0], [0, 1, 2], [2, 0, 1], [1, 2, 0]])
+    func sameErrorTwice(order: [Int]) async throws {
+        let w = try await Self.world(upTo: .finalize, laptops: order.count)
+        try await Self.live(w)
+        let texts = ["详情页尺码表写错", "详情页  尺码表写错 ", " 详情页尺码表写错"]
+        var ids: Set<String> = []
+        for (index, laptop) in w.laptops.enumerated() {
+            ids.insert(try Self.record(laptop.0, texts[index], as: index == 0 ? w.shop.gm : w.shop.lead).error)
         }
-        let oneSet = try fines(w.a.0)  // the fines one recording books (Workforce follows `FineBearingKinds.all`)
-        let second = try record(w.b.0, "详情页  尺码表写错 ", as: w.shop.lead)
-        #expect(first.error == second.error)
-        _ = try await w.a.1.sync()
-        _ = try await w.b.1.sync()
-        _ = try await w.a.1.sync()
-        for database in [w.hub, w.a.0, w.b.0] {
-            let errors = try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM campaign_error")! }
-            #expect(errors == 1)
-            #expect(try fines(database) == oneSet)
+        #expect(ids.count == 1)  // one content-derived ID
+        let oneSet = try Self.fines(w.a.0)  // what one recording books on its own notebook
+        #expect(oneSet == ["刘芬 100.00", "史文龙 100.00"])  // signed but missed: 初审 and 校对, 100 each
+        try await w.sync(order)
+        for database in w.all {
+            #expect(try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM campaign_error")! } == 1)
+            #expect(try Self.fines(database) == oneSet)
+            #expect(try Self.open(database).isEmpty)  // the duplicates settled themselves: nobody has to
+            #expect(try database.verify().passed)
         }
-        #expect(try Self.open(w.hub).map(\.opKind) == ["campaign.error-recorded"])
-        #expect(try Self.open(w.hub).first?.reason(in: .en).contains("booked once") == true)
+        let settled = try w.hub.conflicts(includeResolved: true).filter { $0.opKind == "campaign.error-recorded" }
+        #expect(settled.count == order.count - 1 && settled.allSatisfy { $0.resolution?.hasPrefix("duplicate") == true })
+        #expect(try w.hub.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM journal WHERE kind = 'campaign.error-recorded'")! } == order.count)
+    }
+
+    @Test("CAMP-1: the same signature on three laptops is one, in any order; another person's signature of the step is a conflict",
+          arguments: [[0, 1, 2], [2, 1, 0], [1, 0, 2]])
+    func signatureOnThree(order: [Int]) async throws {
+        let w = try await Self.world(laptops: 3)
+        for laptop in w.laptops { try Self.sign(laptop.0, .proofread, as: w.shop.lead) }
+        try await w.sync(order)
+        for database in w.all {
+            #expect(try Self.chain(database).next == .finalize)
+            #expect(try Self.open(database).isEmpty)
+            #expect(try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM campaign_signature WHERE step = 'proofread'")! } == 1)
+            #expect(try database.verify().passed)
+        }
+        // 定稿 by the GM on one laptop and by a second GM on another: two outcomes (CAMP-2 names who signed).
+        let deputy: StaffID = IDSource.random.next()
+        try w.hub.apply(OpDraft(actor: w.shop.gm, StaffAdded(staff: deputy, name: "副总", roles: [.gm])))
+        try await w.sync([0, 1, 2])
+        try Self.sign(w.laptops[0].0, .finalize, as: w.shop.gm)
+        try Self.sign(w.laptops[1].0, .finalize, as: deputy)
+        try Self.sign(w.laptops[2].0, .finalize, as: w.shop.gm)
+        try await w.sync(order)
+        let hubOpen = try Self.open(w.hub)
+        #expect(!hubOpen.isEmpty && hubOpen.allSatisfy { $0.opKind == "campaign.signed" })  // one, or two if the deputy's came first
+        #expect(hubOpen.first?.reason(in: .en).contains("two people signed one step") == true)
     }
 }

@@ -42,6 +42,38 @@ import Testing
         #expect(report.margin == Money(yuan: 236) - report.totalCost)
         #expect(report.summary == "总结")
         #expect(report.lines.map(\.units) == [3, 1])
+        #expect(report.paid == report.sales && report.unitsOffPrice == 0 && report.paidMargin == report.margin)
+    }
+
+    /// Issue 13: the campaign prices are what the report uses for the period; what the orders paid
+    /// is shown beside it, with the units that went off the campaign price.
+    @Test("CAMP-3: sales at the campaign price and as paid, each with its fee and margin")
+    func campaignPriceAndPaid() throws {
+        let shop = try ApprovalShop()
+        let id = try shop.declare()
+        try shop.signThrough(id)
+        try shop.apply(try shop.database.read { db in try CampaignActions.goLive(db, id, override: nil) }, as: shop.gm)
+        let zone = shop.time.zone
+        try shop.database.apply([
+            OpDraft(actor: shop.gm, Self.order(10, paid: "2026-12-10", [("AF-1", 2, 59)], zone: zone)),
+            OpDraft(actor: shop.gm, Self.order(11, paid: "2026-12-11", [("AF-1", 1, 99)], zone: zone)),  // the regular price: not applied
+            OpDraft(actor: shop.gm, Self.order(12, paid: "2026-12-12", [("AF-2", 2, 49)], zone: zone)),  // under it: a coupon
+        ])
+        try shop.apply(CampaignSummarized(campaign: id, text: "总结", spent: Money(yuan: 100)), as: shop.lead)
+        let report = try shop.database.read { db in try CampaignReport.compute(db, id) }
+        #expect(report.units == 5)
+        #expect(report.sales == Money(yuan: 59 * 5))  // units × the campaign price
+        #expect(report.paid == Money(yuan: 2 * 59 + 99 + 2 * 49))  // 315: what the lines say
+        #expect(report.paidDifference == Money(yuan: 20))
+        #expect(report.unitsOffPrice == 3)
+        #expect(report.lines.map { "\($0.sku) \($0.units) \($0.sales) \($0.paid) \($0.unitsOffPrice)" }
+                == ["AF-1 3 177.00 217.00 1", "AF-2 2 118.00 98.00 2"])
+        let cost = Money(yuan: 30 * 3 + 32 * 2) + Money(yuan: 100)  // products and spend; no waybills, no postage
+        #expect(report.platformFee == Money(fen: 1475))  // 5% of 295.00
+        #expect(report.margin == report.sales - cost - report.platformFee)
+        #expect(report.paidPlatformFee == Money(fen: 1575))  // 5% of 315.00
+        #expect(report.paidMargin == report.paid - cost - report.paidPlatformFee)
+        #expect(report.marginPermille == Int((report.margin.fen * 1000) / report.sales.fen))
     }
 
     @Test func theSummaryNeedsALiveCampaignAndText() throws {

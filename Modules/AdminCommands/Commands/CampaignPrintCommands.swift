@@ -27,8 +27,8 @@ extension CampaignCommand {
 
     struct Summary: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(commandName: "summary", abstract: L("活动后的总结与财务报告：销售、件数、成本（商品+运费+平台费+推广花费）、毛利（CAMP-3）。",
-                                                                  "After the campaign: the written summary and the financial report — sales, units, cost (products + postage + platform fee + spend), margin (CAMP-3)."))
+            CommandConfiguration(commandName: "summary", abstract: L("活动后的总结与财务报告：按活动价与按实收的销售、件数、成本（商品+运费+平台费+推广花费）、毛利（CAMP-3）。",
+                                                                  "After the campaign: the written summary and the financial report — sales at the campaign price and as paid, units, cost (products + postage + platform fee + spend), margin (CAMP-3)."))
         }
 
         @OptionGroup var global: GlobalOptions
@@ -46,22 +46,36 @@ extension CampaignCommand {
             let report = try session.read { db in try CampaignReport.compute(db, id) }
             if global.json { return Output.json(report) }
             Output.line("\(report.campaign)  \(report.name)  \(report.startsOn)…\(report.endsOn)" + (report.live ? "" : L("（未上线）", " (not live)")))
+            // Issue 13: the campaign prices are what the report uses; what the orders paid beside it.
             var lines = TextTable([.init("SKU"), .init(L("活动价", "Price"), alignment: .right), .init(L("件数", "Units"), alignment: .right),
-                                   .init(L("销售额", "Sales"), alignment: .right), .init(L("商品成本", "Cost"), alignment: .right)])
+                                   .init(L("销售额（活动价）", "Sales at campaign price"), alignment: .right),
+                                   .init(L("实收（订单价）", "Paid (order prices)"), alignment: .right),
+                                   .init(L("非活动价件数", "Units off price"), alignment: .right), .init(L("商品成本", "Cost"), alignment: .right)])
             for line in report.lines {
-                lines.append(line.sku, line.campaignPrice.description, String(line.units), line.sales.description, line.cost?.description ?? "—")
+                lines.append(line.sku, line.campaignPrice.description, String(line.units), line.sales.description, line.paid.description,
+                             String(line.unitsOffPrice), line.cost?.description ?? "—")
             }
             Output.table(lines)
-            var totals = TextTable([.init(L("项目", "Item")), .init(L("金额", "Amount"), alignment: .right)])
-            totals.append(L("订单数", "Orders"), String(report.orders))
-            totals.append(L("销售额", "Sales"), report.sales.description)
-            totals.append(L("商品成本", "Product cost"), report.productCost.description)
-            totals.append(L("运费", "Postage"), report.postage.description)
-            totals.append(L("平台费（\(CampaignShow.rate(report.feePermille))）", "Platform fee (\(CampaignShow.rate(report.feePermille)))"), report.platformFee.description)
-            totals.append(L("推广花费", "Promotion spent"), report.spent.description)
-            totals.append(L("成本合计", "Total cost"), report.totalCost.description)
-            totals.append(L("毛利", "Margin"), report.margin.description + (report.marginPermille.map { L("（", " (") + CampaignShow.rate($0) + L("）", ")") } ?? ""))
+            func rate(_ permille: Int?) -> String { permille.map { L("（", " (") + CampaignShow.rate($0) + L("）", ")") } ?? "" }
+            var totals = TextTable([.init(L("项目", "Item")), .init(L("按活动价", "At campaign price"), alignment: .right),
+                                    .init(L("按实收", "As paid"), alignment: .right)])
+            totals.append(L("订单数", "Orders"), String(report.orders), String(report.orders))
+            totals.append(L("销售额", "Sales"), report.sales.description, report.paid.description)
+            totals.append(L("商品成本", "Product cost"), report.productCost.description, report.productCost.description)
+            totals.append(L("运费", "Postage"), report.postage.description, report.postage.description)
+            totals.append(L("平台费（\(CampaignShow.rate(report.feePermille))）", "Platform fee (\(CampaignShow.rate(report.feePermille)))"),
+                          report.platformFee.description, report.paidPlatformFee.description)
+            totals.append(L("推广花费", "Promotion spent"), report.spent.description, report.spent.description)
+            totals.append(L("成本合计", "Total cost"), report.totalCost.description, (report.paid - report.paidMargin).description)
+            totals.append(L("毛利", "Margin"), report.margin.description + rate(report.marginPermille),
+                          report.paidMargin.description + rate(report.paidMarginPermille))
             Output.table(totals)
+            Output.line(L("按活动价：件数 × 活动价（报表口径，活动期间以活动价计）；按实收：订单明细的成交价 × 件数。",
+                          "At campaign price: units × the campaign price (what the report counts for the campaign's period); as paid: units × the price on the order lines."))
+            if report.unitsOffPrice > 0 {
+                Output.line(L("有 \(report.unitsOffPrice) 件不是按活动价成交的，实收与活动价相差 \(report.paidDifference)",
+                              "\(report.unitsOffPrice) units did not sell at the campaign price: paid differs by \(report.paidDifference)"))
+            }
             if !report.missingCost.isEmpty {
                 Output.line(L("注意：商品资料里没有成本，按 0 计：", "Note: no cost in the catalogue, counted as 0: ") + report.missingCost.joined(separator: ", "))
             }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CustomerCare
 import Foundation
+import ShopActions
 import ShopDomain
 import Storage
 
@@ -108,11 +109,8 @@ extension ComplaintCommand {
             }
             let amount = try fine.map { try Money.parse($0) }
             let session = try Session(global)
-            let draft = try session.read { db in
-                try ComplaintDrafts.next(db, complaint: complaint, note: note, kind: kind, against: try against.map { try CoreQueries.findStaff(db, $0).id },
-                                         upheld: upheld ? true : notUpheld ? false : nil, fine: amount, evaluation: evaluation)
-            }
-            try session.apply(draft, as: actor)
+            let draft = try session.advanceComplaint(complaint, kind: kind, against: against, upheld: upheld ? true : notUpheld ? false : nil,
+                                                     fine: amount, evaluation: evaluation, note: note, as: try actor.resolve(in: session))
             Output.line(L("投诉 \(complaint) 到“\(draft.to.name(in: .zh))”", "complaint \(complaint) is at “\(draft.to.name(in: .en))”")
                         + (draft.fineClaims.isEmpty ? "" : L("；已按 \(draft.fineClaims[0].rule) 计罚", "; fined under \(draft.fineClaims[0].rule)")))
         }
@@ -129,8 +127,7 @@ extension ComplaintCommand {
 
         func run() throws {
             let session = try Session(global)
-            let draft = try session.read { try ComplaintDrafts.close($0, complaint: complaint, note: note) }
-            try session.apply(draft, as: actor)
+            try session.archiveComplaint(complaint, note: note, as: try actor.resolve(in: session))
             Output.line(L("投诉 \(complaint) 已归档", "complaint \(complaint) archived"))
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CustomerCare
 import Foundation
+import ShopActions
 import ShopDomain
 import Storage
 
@@ -34,9 +35,8 @@ extension InquiryCommand {
                 throw ValidationError(L("结果只能是 won（成交）、lost（未成交）或 pending（待定）", "the outcome is won, lost or pending"))
             }
             let session = try Session(global)
-            let orderID = try order.map { try session.order($0) }
-            let id = ShortID.make("Q", day: session.today, ids: .random)
-            try session.apply(InquiryLogged(inquiry: id, buyer: buyer, products: products, outcome: outcome, reason: reason, order: orderID), as: actor)
+            let id = try session.logInquiry(buyer: buyer, products: products, outcome: outcome, reason: reason, order: order,
+                                            as: try actor.resolve(in: session)).inquiry
             Output.line(L("已登记咨询 \(id)：\(outcome.name(in: .zh))", "inquiry \(id) logged: \(outcome.name(in: .en))"))
         }
     }
@@ -158,7 +158,7 @@ extension InquiryCommand {
 
         func run() throws {
             let session = try Session(global)
-            try session.apply(InquiryFollowedUp(order: try session.order(order), note: note), as: actor)
+            try session.followUpOrder(order, note: note, as: try actor.resolve(in: session))
             Output.line(L("已记录跟进", "follow-up recorded"))
         }
     }

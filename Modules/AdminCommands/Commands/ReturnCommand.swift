@@ -17,10 +17,13 @@ struct ReturnCommand: ParsableCommand {
 
     static func lines(_ texts: [String]) throws -> [ReturnLine] {
         try texts.map { text in
-            let parts = text.split(separator: ":").map { String($0).trimmingWhitespace() }
-            guard parts.count <= 2, let sku = parts.first, !sku.isEmpty, let quantity = parts.count == 2 ? Int(parts[1]) : 1 else {
+            let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
+            guard parts.count <= 2, let sku = parts.first, !sku.isEmpty else {
                 throw ValidationError(L("商品写成 SKU:数量，如 T1-WH-M:1", "write a line as SKU:QTY, like T1-WH-M:1"))
             }
+            // Issue 19: the quantity as every other option reads it, against `InputLimits.quantity`
+            // (`Int(…)` took `-1` and nine digits to the handler, and an empty one as a usage mistake).
+            let quantity = parts.count == 2 ? try WholeNumber.quantity(parts[1], L("数量", "quantity")) : 1
             return ReturnLine(sku: SKU(rawValue: sku), quantity: quantity)
         }
     }

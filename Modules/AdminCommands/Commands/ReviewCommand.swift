@@ -1,6 +1,7 @@
 import ArgumentParser
 import CustomerCare
 import Foundation
+import ShopActions
 import ShopDomain
 import Storage
 
@@ -104,7 +105,8 @@ extension ReviewCommand {
             if malicious { outcome = .reported }
             let amount = try Money.parse(refund)
             let session = try Session(global)
-            try session.apply(ReviewHandled(review: review, contacted: contacted, outcome: outcome, compensation: amount, note: note), as: actor)
+            try session.handleReview(review, contacted: contacted, outcome: outcome, compensation: amount, malicious: malicious, note: note,
+                                     as: try actor.resolve(in: session))
             Output.line(L("评价 \(review) 已处理：\(outcome.name(in: .zh))", "review \(review) handled: \(outcome.name(in: .en))")
                         + (outcome == .reported ? L("，买家已列入黑名单", "; the buyer is blacklisted") : ""))
         }

@@ -60,6 +60,11 @@ extension ShopDatabase {
             ProjectionCache.forget(db)  // what the projection wrote and read is undone
             guard let refusal = error as? any ShopError else { throw error }
             try Conflicts.record(db, op, kind: "rejected", refusal)
+            if let duplicate = refusal as? HarmlessDuplicate {
+                // Its `to` already holds: parked and settled at once, on every device it arrives at second.
+                try ParkedOps.settle(op, by: op, resolution: duplicate.resolution, db)
+                return false
+            }
             return true
         }
         try db.cachedStatement(sql: "RELEASE SAVEPOINT merged_op").execute()
@@ -124,10 +129,35 @@ public enum ParkedOps {
     }
 
     /// Marks `parked`'s conflict settled by `op`: its effect stands, as `op` left it.
-    public static func settle(_ parked: Op, by op: Op, _ db: Database) throws {
+    public static func settle(_ parked: Op, by op: Op, resolution: String? = nil, _ db: Database) throws {
         try db.execute(sql: """
             UPDATE conflict SET status = 'resolved', resolution = ?, resolvedBy = ?, resolvedAt = ?
             WHERE opDevice = ? AND opSeq = ? AND status = 'open'
-            """, arguments: ["op, then \(op.kind) \(op.id)", op.actor.rawValue, op.hlc.wallMillis, parked.deviceID.rawValue, parked.deviceSeq])
+            """, arguments: [resolution ?? "op, then \(op.kind) \(op.id)", op.actor.rawValue, op.hlc.wallMillis,
+                             parked.deviceID.rawValue, parked.deviceSeq])
     }
+}
+
+/// The refusal of a merged op whose `to` already holds, with the same outcome (DESIGN.md, merging:
+/// a harmless duplicate — the same complaint step, review handling, signature or campaign error
+/// made on two devices). A projection throws it before writing anything, so that its followers
+/// (the fines ledger) book nothing either; the merge parks the op and settles it at once
+/// (`ParkedOps.settle`, resolution `duplicate`), so no device keeps it open, in any merge order.
+/// Two different outcomes are a real conflict: throw the module's own error, the op stays parked
+/// until `conflict.resolved`. Only for merged ops: a local write that repeats a step is refused.
+public struct HarmlessDuplicate: ShopError, Equatable {
+    public let zh: String
+    public let en: String
+
+    /// `what` names the state that holds already, e.g. `("投诉 K1 已到「已定性」", "complaint K1 is determined already")`.
+    public init(zh: String, en: String) {
+        self.zh = zh
+        self.en = en
+    }
+
+    public func message(in language: Language) -> String {
+        language.pick(zh: "重复操作（另一台设备已做过，结果相同）：\(zh)", en: "a duplicate (done on another device with the same outcome): \(en)")
+    }
+
+    var resolution: String { "duplicate: " + en }
 }
