@@ -50,6 +50,15 @@ struct DemoLogistics {
                 """).map { (sku: SKU(rawValue: $0["sku"]), name: $0["name"] as String, colour: $0["colour"] as String,
                             size: $0["size"] as String, price: Money(fen: $0["price"])) }
         }
+        // Issue 13: prices go live with the campaign — a live campaign's SKUs sell at its price in its window.
+        let campaignPrices = try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT sku, price, startsOn, endsOn FROM campaign_price_v WHERE live = 1").map {
+                (sku: $0["sku"] as String, price: Money(fen: $0["price"]), from: $0["startsOn"] as String, until: $0["endsOn"] as String)
+            }
+        }
+        func price(_ item: (sku: SKU, name: String, colour: String, size: String, price: Money), on day: CivilDate) -> Money {
+            campaignPrices.first { $0.sku == item.sku.rawValue && $0.from <= day.description && day.description <= $0.until }?.price ?? item.price
+        }
         let start = today.adding(days: -10)
         at(start, 9, 0)
         try apply(SenderSet(name: "艾芳汀旗舰店", phone: "0571-88886666", address: "浙江省 杭州市 余杭区 仓前街道某路88号 艾芳汀仓库"), as: "大哥")
@@ -69,7 +78,7 @@ struct DemoLogistics {
             for k in 0..<(n % 5 == 0 ? 2 : 1) {
                 let item = skus[(n * 13 + k * 29) % skus.count]
                 lines.append(OrderLine(title: item.name, attributes: "颜色分类：\(item.colour);尺码：\(item.size)", colour: item.colour, size: item.size,
-                                       quantity: n % 7 == 0 ? 2 : 1, price: item.price, merchantCode: item.sku.rawValue, sku: item.sku))
+                                       quantity: n % 7 == 0 ? 2 : 1, price: price(item, on: day), merchantCode: item.sku.rawValue, sku: item.sku))
             }
             let goods = lines.reduce(Money.zero) { $0 + $1.price * Int64($1.quantity) }
             let millis = clock.clock.now().millis

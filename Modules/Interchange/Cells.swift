@@ -83,16 +83,37 @@ enum Cells {
     }
 
     /// The postcode Taobao appends to an address, `…201室(135300)`, split off; runs of spaces
-    /// collapsed. `000000` (the platform's "no postcode") gives nil.
+    /// collapsed. `000000` (the platform's "no postcode") gives nil. Worked on Unicode scalars,
+    /// not characters: every order has an address, and breaking Chinese text into characters was
+    /// a sixth of an import's reading (issue 20).
     static func splitPostcode(_ raw: String) -> (address: String, postcode: String?) {
-        let address = raw.unicodeScalars.contains(where: \.isWhiteSpace) ? raw.split(whereSeparator: \.isWhitespace).joined(separator: " ") : raw
-        guard let last = address.last, last == ")" || last == "）",
-              let open = address.lastIndex(where: { $0 == "(" || $0 == "（" })
+        let address = raw.unicodeScalars.contains(where: \.isWhiteSpace) ? collapsingWhiteSpace(raw) : raw
+        let scalars = address.unicodeScalars
+        guard let last = scalars.last, last == ")" || last == "）",
+              let open = scalars.lastIndex(where: { $0 == "(" || $0 == "（" })
         else { return (address, nil) }
-        let inner = address[address.index(after: open)..<address.index(before: address.endIndex)]
-        guard inner.count == 6, inner.allSatisfy(\.isASCIIDigitish) else { return (address, nil) }
-        let rest = address[..<open].trimmingWhitespace()
-        return (rest, inner == "000000" ? nil : String(inner))
+        let inner = scalars[scalars.index(after: open)..<scalars.index(before: scalars.endIndex)]
+        guard inner.count == 6, inner.allSatisfy({ (0x30...0x39).contains($0.value) }) else { return (address, nil) }
+        let rest = Substring(scalars[..<open]).trimmingWhitespace()
+        return (rest, inner.elementsEqual("000000".unicodeScalars) ? nil : String(Substring(inner)))
+    }
+
+    /// Runs of white space made one space, the ends trimmed.
+    static func collapsingWhiteSpace(_ raw: String) -> String {
+        var out = String.UnicodeScalarView()
+        var space = false
+        for scalar in raw.unicodeScalars {
+            if scalar.isWhiteSpace {
+                space = !out.isEmpty
+                continue
+            }
+            if space {
+                out.append(" ")
+                space = false
+            }
+            out.append(scalar)
+        }
+        return String(out)
     }
 
     /// A civil date `yyyy-MM-dd` from `2026-11-30`, `2026/11/3`, with or without a time after it.

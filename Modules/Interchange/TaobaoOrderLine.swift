@@ -64,16 +64,16 @@ public struct TaobaoOrderLine: Sendable, Equatable, Codable {
     }
 
     /// Parses 商品属性: `颜色分类：白色;尺码：XL` (full-width or ASCII colon, `;` or `；` between
-    /// options). An option without a colon has an empty name.
+    /// options). An option without a colon has an empty name. On Unicode scalars, as
+    /// `Cells.splitPostcode` (issue 20).
     public static func parseAttributes(_ text: String) -> [Attribute] {
-        text.split(whereSeparator: { $0 == ";" || $0 == "；" }).compactMap { part in
-            let part = part.trimmingWhitespace()
-            guard !part.isEmpty else { return nil }
+        text.unicodeScalars.split(whereSeparator: { $0 == ";" || $0 == "；" }).compactMap { part in
+            guard part.contains(where: { !$0.isWhiteSpace }) else { return nil }
             guard let colon = part.firstIndex(where: { $0 == "：" || $0 == ":" }) else {
-                return Attribute(name: "", value: part)
+                return Attribute(name: "", value: Substring(part).trimmingWhitespace())
             }
-            return Attribute(name: part[..<colon].trimmingWhitespace(),
-                             value: part[part.index(after: colon)...].trimmingWhitespace())
+            return Attribute(name: Substring(part[..<colon]).trimmingWhitespace(),
+                             value: Substring(part[part.index(after: colon)...]).trimmingWhitespace())
         }
     }
 }

@@ -21,11 +21,7 @@ enum OrderHandlers {
             throw LogisticsError.noConsignee(o.order.rawValue)
         }
         // Inserted unless the order is known (one statement for the common case, a new order).
-        try db.cachedStatement(sql: """
-            INSERT INTO order_header (id, buyer, status, closeReason, refunded, goodsTotal, postage, total, paid, buyerMessage,
-                consignee, phone, address, postcode, createdAt, paidAt, sellerRemark, importedAt, updatedAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING
-            """).executeFast(o.order.rawValue, o.buyer, o.status.rawValue, o.closeReason, o.refunded ? 1 : 0, o.goodsTotal.fen, o.postage.fen,
+        try db.cachedStatement(insertHeader).executeFast(o.order.rawValue, o.buyer, o.status.rawValue, o.closeReason, o.refunded ? 1 : 0, o.goodsTotal.fen, o.postage.fen,
                              o.total.fen, o.paid.fen, o.buyerMessage, o.consignee, o.phone, o.address, o.postcode, o.createdAt, o.paidAt,
                              o.sellerRemark, op.hlc.wallMillis, op.hlc.wallMillis)
         guard db.changesCount == 1 else { return try importedAgain(p, op, db) }
@@ -36,11 +32,22 @@ enum OrderHandlers {
             guard line.quantity > 0 else { throw LogisticsError.badQuantity(line.quantity) }
             try InputLimits.check(quantity: line.quantity, "quantity", positive: true)  // issue 19
             try InputLimits.check(money: line.price, "price")
-            let sku = try line.sku?.rawValue ?? String.fetchOne(db.cachedStatement(sql: "SELECT sku FROM sku_mapping WHERE key = ?"),
-                                                                 arguments: [line.matchKey])
+            let sku = try line.sku?.rawValue ?? db.cachedStatement(mappedSKU).readFirst(line.matchKey) { $0.text(0) } ?? nil
             try insertLine(db, o.order, index + 1, line, sku: sku, addedBy: nil)
         }
     }
+
+    // Statements every imported order runs, found by identity (`FastSQL`), not by hashing their text.
+    private static let insertHeader = FastSQL("""
+        INSERT INTO order_header (id, buyer, status, closeReason, refunded, goodsTotal, postage, total, paid, buyerMessage,
+            consignee, phone, address, postcode, createdAt, paidAt, sellerRemark, importedAt, updatedAt)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING
+        """)
+    private static let mappedSKU = FastSQL("SELECT sku FROM sku_mapping WHERE key = ?")
+    private static let insertLineSQL = FastSQL("""
+        INSERT INTO order_line (orderID, line, title, attributes, colour, size, quantity, price, merchantCode, sku, matchKey, addedBy)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
 
     /// Imported on two devices: the later file may only move the order forward.
     private static func importedAgain(_ p: OrderImported, _ op: Op, _ db: Database) throws {
@@ -54,10 +61,7 @@ enum OrderHandlers {
     }
 
     static func insertLine(_ db: Database, _ order: OrderID, _ number: Int, _ line: OrderLine, sku: String?, addedBy: StaffID?) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO order_line (orderID, line, title, attributes, colour, size, quantity, price, merchantCode, sku, matchKey, addedBy)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).executeFast(order.rawValue, number, line.title, line.attributes, line.colour, line.size, line.quantity,
+        try db.cachedStatement(insertLineSQL).executeFast(order.rawValue, number, line.title, line.attributes, line.colour, line.size, line.quantity,
                                line.price.fen, line.merchantCode, sku, line.matchKey, addedBy?.rawValue)
     }
 

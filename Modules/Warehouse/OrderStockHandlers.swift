@@ -23,11 +23,14 @@ enum OrderStockHandlers {
     }
 
     static func reservationsChanged(_ op: Op, _ db: Database) throws {
-        let skus = try db.cachedStatement(sql: "SELECT sku FROM reservation_dirty ORDER BY sku").readAll { $0.text(0) ?? "" }
+        let skus = try db.cachedStatement(dirtySKUs).readAll { $0.text(0) ?? "" }
         guard !skus.isEmpty else { return }
-        try db.cachedStatement(sql: "DELETE FROM reservation_dirty").execute()
+        try db.cachedStatement(clearDirty).executeFast()
         for sku in skus { try Ledger.evaluateAlert(db, op, SKU(rawValue: sku)) }
     }
+
+    private static let dirtySKUs = FastSQL("SELECT sku FROM reservation_dirty ORDER BY sku")
+    private static let clearDirty = FastSQL("DELETE FROM reservation_dirty")
 
     /// WH-9: the courier has the parcels; each item leaves the sellable location holding most of
     /// it. The goods are gone whatever the book says, so a shortfall raises a recount, never a refusal.

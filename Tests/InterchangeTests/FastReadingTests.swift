@@ -108,4 +108,56 @@ struct FastReadingTests {
             #expect(clock.instant(text) == expected, "\(text)")
         }
     }
+
+    /// The character-based code these replaced (issue 20), kept here as the reference.
+    static func referencePostcode(_ raw: String) -> (address: String, postcode: String?) {
+        let address = raw.unicodeScalars.contains(where: \.isWhiteSpace) ? raw.split(whereSeparator: \.isWhitespace).joined(separator: " ") : raw
+        guard let last = address.last, last == ")" || last == "）",
+              let open = address.lastIndex(where: { $0 == "(" || $0 == "（" })
+        else { return (address, nil) }
+        let inner = address[address.index(after: open)..<address.index(before: address.endIndex)]
+        guard inner.count == 6, inner.allSatisfy(\.isASCIIDigitish) else { return (address, nil) }
+        let rest = address[..<open].trimmingWhitespace()
+        return (rest, inner == "000000" ? nil : String(inner))
+    }
+
+    static func referenceAttributes(_ text: String) -> [TaobaoOrderLine.Attribute] {
+        text.split(whereSeparator: { $0 == ";" || $0 == "；" }).compactMap { part in
+            let part = part.trimmingWhitespace()
+            guard !part.isEmpty else { return nil }
+            guard let colon = part.firstIndex(where: { $0 == "：" || $0 == ":" }) else {
+                return TaobaoOrderLine.Attribute(name: "", value: part)
+            }
+            return TaobaoOrderLine.Attribute(name: part[..<colon].trimmingWhitespace(),
+                                             value: part[part.index(after: colon)...].trimmingWhitespace())
+        }
+    }
+
+    /// Text made of the pieces addresses and attributes are made of, awkward ones included.
+    static func awkward(_ seed: UInt64, pieces: [String]) -> [String] {
+        var state = seed
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        return (0..<2_000).map { _ in (0..<next(12)).map { _ in pieces[next(pieces.count)] }.joined() }
+    }
+
+    @Test("the postcode split on scalars gives what the character-based split gave")
+    func postcodeSplit() {
+        let pieces = ["上海市", "浦东新区", " ", "  ", "\u{3000}", "\t", "(", ")", "（", "）", "135300", "000000", "12345",
+                      "1234567", "２０１", "室", "a", "7", "é", "e\u{301}", "\r\n"]
+        for text in Self.awkward(20, pieces: pieces) + ["上海市 浦东新区 某路1号(200120)", "某路（000000）", "(123456)", " ( 123456 ) "] {
+            let ours = Cells.splitPostcode(text), reference = Self.referencePostcode(text)
+            #expect(ours.address == reference.address && ours.postcode == reference.postcode, "\(text.debugDescription)")
+        }
+    }
+
+    @Test("attributes parsed on scalars give what the character-based parser gave")
+    func attributes() {
+        let pieces = ["颜色分类", "尺码", "：", ":", ";", "；", " ", "\u{3000}", "白色", "XL", "42", "默认", "e\u{301}", "\t"]
+        for text in Self.awkward(21, pieces: pieces) + ["颜色: 白色；尺码：XL; 默认 ;", "：", " ; ；"] {
+            #expect(TaobaoOrderLine.parseAttributes(text) == Self.referenceAttributes(text), "\(text.debugDescription)")
+        }
+    }
 }
