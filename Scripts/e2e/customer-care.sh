@@ -204,4 +204,10 @@ for bad in -1 1e9 12.345 "" abc; do
 done
 refused "a lost inquiry's reason not on the list" "价格" "$z" inquiry log tb_测试买家02 --outcome lost --reason 太贵 --as 周小雨
 refused "a follow-up of a paid order" "0001" "$z" inquiry followup 0001 "提醒付款" --as 周小雨
+# The same lines in English (LANG), each still one line.
+en() { env LANG=en_US.UTF-8 "$z" "$@"; }
+refused "en: a closed complaint" "is archived" en complaint advance "$complaint" --as 刘芬
+refused "en: an unknown buyer" "no orders from a buyer" en customer show tb_nobody
+refused "en: a bad amount" "more than two decimals" en return close "$ret" --refund 12.345 --as 周小雨
+refused "en: a role not allowed" "老李" en review add 0002 --text bad --as 老李
 echo "customer care e2e: ok ($(ops) ops)"
