@@ -11,7 +11,11 @@ enum ComplaintHandlers {
     ]
 
     static func opened(_ p: ComplaintOpened, _ op: Op, _ db: Database) throws {
-        if let order = p.order { _ = try Buyers.buyer(ofOrder: order, db) }
+        // The buyer and the order must go together: a complaint filed on another buyer's order
+        // would put it in the wrong customer's history.
+        if let order = p.order, let actual = try Buyers.buyer(ofOrder: order, db), actual != p.buyer {
+            throw CustomerCareError.buyerNotOnOrder(p.buyer, order: order.rawValue, actual: actual)
+        }
         try Buyers.require(db, p.buyer)
         let text = try Buyers.text(p.text, "投诉内容 / complaint text")
         guard try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM cs_complaint WHERE id = ?)", arguments: [p.complaint])! else {

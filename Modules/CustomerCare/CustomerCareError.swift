@@ -36,5 +36,7 @@ public enum CustomerCareError: Error, Equatable, Sendable {
     case returnState(String, state: String, expected: String)
     case badQuantity(Int)
     case notOnOrder(String, String)
+    /// A complaint's buyer and order that do not go together (buyer, order, the order's buyer).
+    case buyerNotOnOrder(String, order: String, actual: String)
     case receivedMismatch(String)
 }

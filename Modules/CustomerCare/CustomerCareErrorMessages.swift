@@ -14,7 +14,9 @@ extension CustomerCareError: ShopError {
         case .unknownOrder(let order):
             ("没有订单 \(order)：先导入订单，或用 zhanggui order list 查找", "there is no order \(order): import it first, or look with zhanggui order list")
         case .emptyText(let what):
-            ("\(what)不能为空", "the \(what) must not be empty")
+            // `what` is written "评价内容 / review text": each language its own half.
+            ("\(what.components(separatedBy: " / ").first ?? what)不能为空：请写上内容",
+             "the \(what.components(separatedBy: " / ").last ?? what) must not be empty: write it")
         case .unknownReview(let id):
             ("没有评价 \(id)：用 zhanggui review list 查看", "there is no review \(id): see zhanggui review list")
         case .reviewExists(let id):
@@ -83,7 +85,11 @@ extension CustomerCareError: ShopError {
         case .badQuantity(let quantity):
             ("数量 \(quantity) 无效：须为正整数", "quantity \(quantity) is not valid: a positive whole number")
         case .notOnOrder(let sku, let order):
-            ("\(sku) 不在订单 \(order) 上", "\(sku) is not on order \(order)")
+            ("订单 \(order) 上没有 \(sku)，或没有这么多件：用 zhanggui order show \(order) 查看买了什么",
+             "order \(order) has no \(sku), or not that many: see what was bought with zhanggui order show \(order)")
+        case .buyerNotOnOrder(let buyer, let order, let actual):
+            ("订单 \(order) 的买家是 \(actual)，不是 \(buyer)：只给 --order，或换成该买家的订单",
+             "order \(order) is \(actual)'s, not \(buyer)'s: give only --order, or that buyer's order")
         case .receivedMismatch(let id):
             ("退换货单 \(id)：验收的件数与退回的件数不符", "return \(id): the units inspected do not add up to the units returned")
         }

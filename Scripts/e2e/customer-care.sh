@@ -150,7 +150,16 @@ check "archived, with every step, who and when" '"$z" complaint show "$complaint
 check "fine list shows it" '"$z" fine list | grep -q DISC-1'
 refused "a closed complaint advanced again" "$complaint" "$z" complaint advance "$complaint" --as 刘芬
 refused "a closed complaint closed again" "$complaint" "$z" complaint close "$complaint" --as 刘芬
-check "the manager's report counts it" '"$z" complaint report --json | json "(d[\"opened\"], d[\"archived\"])" | grep -qx "(1, 1)"'
+check "the manager's report counts it" '"$z" complaint report --json | json "(d[\"opened\"], d[\"archived\"], d[\"open\"])" | grep -qx "(1, 1, 0)"'
+
+echo "a warehouse-caused complaint: the fine the manager decides (DISC-3)"
+wh="$("$z" complaint open --order 0005 --text "发错了颜色" --as 周小雨 | grep -o 'K[-0-9A-Z]*' | head -1)"
+"$z" complaint advance "$wh" --kind warehouse --against 老李 --as 刘芬 >/dev/null
+"$z" complaint advance "$wh" --as 刘芬 >/dev/null
+"$z" complaint advance "$wh" --as 刘芬 >/dev/null
+refused "a DISC-3 fine by a CS lead (a role not allowed)" "$wh" "$z" complaint advance "$wh" --upheld --fine 30 --as 刘芬
+"$z" complaint advance "$wh" --upheld --fine 30 --as 大哥 >/dev/null
+check "DISC-3: 30 for 老李" '"$z" fine list --json | json "[(f[\"name\"], f[\"rule\"], f[\"amount\"]) for f in d]" | grep -q "老李., .DISC-3., 3000"'
 
 echo "a return into sellable and defective stock, an exchange (CS-6, CS-12, WH-1)"
 ret="$("$z" return open 0002 --kind refund --line PB-20000-W:1 --line CABLE-2M-PK:2 --reason "充电宝故障，数据线不要了" --waybill YT1234567890123 --as 周小雨 | grep -o 'TH[-0-9A-Z]*' | head -1)"
@@ -178,6 +187,9 @@ echo "bad input: one line, exit 1, nothing written"
 refused "an unknown buyer" "tb_没有这个人" "$z" customer show tb_没有这个人
 refused "an unknown buyer's complaint" "tb_没有这个人" "$z" complaint open --buyer tb_没有这个人 --text 投诉 --as 周小雨
 refused "tagging an unknown buyer" "tb_没有这个人" "$z" customer tag tb_没有这个人 好客户 --as 周小雨
+refused "a complaint on another buyer's order" "tb_测试买家02" "$z" complaint open --order 0002 --buyer tb_测试买家01 --text 投诉 --as 周小雨
+refused "a return of more than was bought" "PB-20000-W" "$z" return open 0002 --line PB-20000-W:5 --reason 退 --as 周小雨
+refused "an empty review text" "评价内容不能为空" "$z" review add 0002 --text " " --as 周小雨
 refused "an unknown order's review" "9999" "$z" review add 9999999999999999 --text 差 --as 周小雨
 refused "an unknown order's return" "9999" "$z" return open 9999999999999999 --reason 退 --as 周小雨
 refused "an unknown complaint" "K-NONE" "$z" complaint advance K-NONE --as 刘芬
@@ -192,4 +204,10 @@ for bad in -1 1e9 12.345 "" abc; do
 done
 refused "a lost inquiry's reason not on the list" "价格" "$z" inquiry log tb_测试买家02 --outcome lost --reason 太贵 --as 周小雨
 refused "a follow-up of a paid order" "0001" "$z" inquiry followup 0001 "提醒付款" --as 周小雨
+# The same lines in English (LANG), each still one line.
+en() { env LANG=en_US.UTF-8 "$z" "$@"; }
+refused "en: a closed complaint" "is archived" en complaint advance "$complaint" --as 刘芬
+refused "en: an unknown buyer" "no orders from a buyer" en customer show tb_nobody
+refused "en: a bad amount" "more than two decimals" en return close "$ret" --refund 12.345 --as 周小雨
+refused "en: a role not allowed" "老李" en review add 0002 --text bad --as 老李
 echo "customer care e2e: ok ($(ops) ops)"

@@ -60,6 +60,16 @@ struct ComplaintTests {
         }
     }
 
+    @Test("bad input: a complaint naming a buyer and another buyer's order is refused, nothing written")
+    func buyerNotOnOrder() throws {
+        let shop = try CCShop()
+        let before = try shop.journalCount()
+        #expect(throws: CustomerCareError.buyerNotOnOrder("tb_小美", order: order.rawValue, actual: "tb_阿强")) {
+            try shop.apply(ComplaintOpened(complaint: "K3", buyer: "tb_小美", order: order, text: "x"))
+        }
+        #expect(try shop.journalCount() == before)
+    }
+
     @Test("DISC-1: a service complaint confirmed against an agent claims the monthly escalating fine")
     func serviceFine() throws {
         let shop = try CCShop()
