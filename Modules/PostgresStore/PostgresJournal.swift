@@ -258,7 +258,13 @@ public final class PostgresJournal: StoreOfRecord, @unchecked Sendable {
         } catch {
             lock.withLock { knownLast = nil }
             if connection.isClosed || !(error is PSQLError) || (error as? PSQLError)?.serverInfo == nil {
-                try? connection.close().wait()
+                // The connection failed, not the statement: the server restarted or ended the
+                // sessions, so the idle ones are gone too; the next call connects afresh.
+                let stale = lock.withLock { () -> [PostgresConnection] in
+                    defer { idle.removeAll() }
+                    return idle
+                }
+                for other in stale + [connection] { try? other.close().wait() }
             } else {
                 lock.withLock { idle.append(connection) }
             }

@@ -94,6 +94,12 @@ struct PostgresHubTests {
         world.postgres!.statementTimeout = .seconds(5)  // a statement sent as the server ended the session may get no answer
         let database = try PostgresLocation(world.postgresURL!).database
         try PostgresAdmin.execute(TestPostgres.url!, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(database)'")
+        // Termination is a signal: wait until those sessions are gone (pg_terminate_backend's own wait).
+        try PostgresAdmin.execute(TestPostgres.url!, """
+            DO $$ BEGIN
+                WHILE EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = '\(database)') LOOP PERFORM pg_sleep(0.05); END LOOP;
+            END $$
+            """)
         let body = try SyncProtocol.encoder().encode(SyncProtocol.PushRequest(device: laptop.deviceID, migrations: laptop.migrations,
                                                                               ops: laptop.ops(from: laptop.deviceID)))
         var applied = 0
