@@ -334,8 +334,15 @@ final class AgentDeskScreen: Screen {
                       signs: true, fields: fields), check: { _ = try parse($0) }) { [ctx] f in
             guard let me = ctx.me else { throw StorageError.noActor }
             let (contacted, outcome, refund, malicious) = try parse(f)
-            let done = try ctx.session.handleReview(review.review, contacted: contacted, outcome: outcome, compensation: refund,
+            let done: ReviewHandled
+            do {
+                done = try ctx.session.handleReview(review.review, contacted: contacted, outcome: outcome, compensation: refund,
                                                     malicious: malicious, note: f.value(4), as: me)
+            } catch CustomerCareError.overRefundLimit(let amount, let limit) {
+                // The module's refusal names the CLI's `--as`; at the desk, the GM logs in.
+                throw DeskRefusal(ctx.t("CS-4：补偿 \(amount) 元超过上限 \(limit) 元，需总经理处理：请总经理登录本台处理，或降低金额",
+                                        "CS-4: a refund of \(amount) is above the limit of \(limit) and needs the GM: let the GM log in here, or refund less"))
+            }
             return Status(ctx.t("评价 \(review.review) 已处理：\(done.outcome.name(in: .zh))，补偿 \(refund.description) 元",
                                 "Review \(review.review) handled: \(done.outcome.name(in: .en)), refund \(refund.description)")
                           + (done.outcome == .reported ? ctx.t("；\(review.buyer) 已列入黑名单", "; \(review.buyer) is blacklisted") : ""), .ok)

@@ -93,6 +93,7 @@ struct AgentDeskWorkTests {
         DeskHarness.press(desk, Self.sign)
         #expect(try database.journalCount() == before)
         #expect(desk.render().text.contains("CS-4：补偿") && desk.render().text.contains("超过上限"), "\(desk.render().text)")
+        #expect(!desk.render().text.contains("--as"))
         #expect(try !database.read { try ReviewQueries.find($0, "V-DEMO-1") }.handled)
         // The form stays open: up to the refund, 30 instead.
         DeskHarness.press(desk, [.up, .up] + Self.clear + Key.typing("30") + [.enter, .enter, .enter] + Self.sign)
