@@ -16,24 +16,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export ZHANGGUI_DB="$work/shop.sqlite" LANG=zh_CN.UTF-8 ZHANGGUI_NOW=2026-11-30T15:00:00+08:00
 unset ZHANGGUI_STAFF
-fail() { echo "  failed: $1" >&2; exit 1; }
-check() { if ! eval "$2"; then fail "$1"; fi; }
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
-ops() { "$z" journal list --limit 1000000 --json | json "len(d)"; }
-# refused NAME WORDS CMD…: exit 1, one line on stderr naming WORDS, nothing on stdout, the journal unchanged.
-refused() {
-    local name="$1" want="$2"; shift 2
-    local before after rc=0
-    before="$(ops)"
-    "$@" >"$work/out" 2>"$work/err" || rc=$?
-    after="$(ops)"
-    [ "$rc" = 1 ] || fail "$name: exit $rc ($(cat "$work/err" "$work/out"))"
-    [ "$(grep -c . "$work/err")" = 1 ] || fail "$name: not one line: $(cat "$work/err")"
-    [ ! -s "$work/out" ] || fail "$name: printed $(cat "$work/out")"
-    grep -q -- "$want" "$work/err" || fail "$name: “$(cat "$work/err")” does not say “$want”"
-    [ "$before" = "$after" ] || fail "$name: the journal went from $before to $after ops"
-    echo "  refused ($name): $(cat "$work/err")"
-}
+source "$(dirname "$0")/../lib/e2e.sh"
 
 # A new shop: the GM, two agents (one the lead), the warehouse, a shipper.
 "$z" init --shop 示例测试小店 --owner 黄乔 >/dev/null
