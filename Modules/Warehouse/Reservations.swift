@@ -29,21 +29,24 @@ enum Reservations {
     /// every row it had or has now are `touched` (as deleting and inserting them all would). Summed
     /// here rather than by `GROUP BY`, whose temporary B-tree cost more than the order's own rows.
     static func recompute(_ db: Database, _ order: OrderID, touched: inout Touched) throws {
-        let old = try db.cachedStatement(heldSQL).readAll(order.rawValue) { ($0.text(0) ?? "", $0.int(1)) }
+        var old: [(sku: String, quantity: Int)] = []
         var new: [(sku: String, quantity: Int)] = []
-        for (sku, quantity) in try db.cachedStatement(reservingSQL).readAll(order.rawValue, row: { ($0.text(0) ?? "", $0.int(1)) }) {
+        try db.cachedStatement(readSQL).readAll(order.rawValue) { row in
+            let sku = row.text(1) ?? "", quantity = row.int(2)
+            guard row.int(0) == 1 else { return old.append((sku, quantity)) }
             if let index = new.firstIndex(where: { $0.sku.utf8.elementsEqual(sku.utf8) }) {
                 new[index].quantity += quantity
             } else {
                 new.append((sku, quantity))
             }
         }
+        if new.count > 1 { new.sort { $0.sku.utf8.lexicographicallyPrecedes($1.sku.utf8) } }
         for (sku, quantity) in new {
             touched.insert(sku)
-            if let held = old.first(where: { $0.0.utf8.elementsEqual(sku.utf8) }) {
-                guard held.1 != quantity else { continue }
+            if let held = old.first(where: { $0.sku.utf8.elementsEqual(sku.utf8) }) {
+                guard held.quantity != quantity else { continue }
                 try db.cachedStatement(updateSQL).executeFast(quantity, order.rawValue, sku)
-                try reserved(db, sku, by: quantity - held.1)
+                try reserved(db, sku, by: quantity - held.quantity)
             } else {
                 try db.cachedStatement(insertSQL).executeFast(order.rawValue, sku, quantity)
                 try reserved(db, sku, by: quantity)
@@ -68,13 +71,14 @@ enum Reservations {
                             arguments: [p.key, p.sku.rawValue]).map(OrderID.init(rawValue:))
     }
 
-    private static let heldSQL = FastSQL("SELECT sku, quantity FROM stock_reservation WHERE ref = ?")
-    /// The order's matched lines if it awaits shipment (not handed over), none otherwise, in one statement.
-    private static let reservingSQL = FastSQL("""
-        SELECT sku, quantity FROM order_line_v WHERE orderID = ?1 AND sku IS NOT NULL
+    /// In one statement: what the order holds now (0), then its matched lines if it awaits
+    /// shipment and is not handed over (1), none otherwise.
+    private static let readSQL = FastSQL("""
+        SELECT 0, sku, quantity FROM stock_reservation WHERE ref = ?1
+        UNION ALL
+        SELECT 1, sku, quantity FROM order_line_v WHERE orderID = ?1 AND sku IS NOT NULL
            AND (SELECT status FROM order_v WHERE id = ?1) IN (\(awaiting))
            AND NOT EXISTS (SELECT 1 FROM waybill_v WHERE orderID = ?1 AND live = 1 AND state = 'handed-over')
-        ORDER BY line
         """)
     private static let insertSQL = FastSQL("INSERT INTO stock_reservation (ref, sku, quantity) VALUES (?, ?, ?)")
     private static let updateSQL = FastSQL("UPDATE stock_reservation SET quantity = ? WHERE ref = ? AND sku = ?")

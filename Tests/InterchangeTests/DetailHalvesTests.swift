@@ -36,7 +36,7 @@ import Testing
         return path
     }
 
-    static func rowByRow(_ path: String) throws -> (rows: [TaobaoOrderLine], errors: [InterchangeError.RowError]) {
+    static func rowByRow(_ path: String) throws(InterchangeError) -> (rows: [TaobaoOrderLine], errors: [InterchangeError.RowError]) {
         var reader = try TaobaoOrderLineReader(path: path)
         return try reader.readAll()
     }
@@ -52,7 +52,7 @@ import Testing
             #expect(halves.rows == expected.rows, "shift \(shift)")
             #expect(halves.errors == expected.errors, "shift \(shift)")
             #expect(expected.rows.count > 250 && expected.errors.count > 20)
-            #expect(expected.rows.last?.line ?? 0 > 600)  // multi-line titles and blank rows move the lines on
+            #expect(expected.rows.last?.line ?? 0 > 400)  // multi-line titles and blank rows move the lines on
         }
     }
 
