@@ -17,7 +17,7 @@ public enum Workforce {
                          .init("workforce.people-1", sql: PeopleSchema.fines),
                          .init("workforce.people-2", sql: PeopleSchema.fund),
                          .init("workforce.people-3", sql: PeopleSchema.leave),
-                         .init("workforce.views-reporting-2", sql: WorkforceReportingViews.v2)],
+                         .init("workforce.fine-view-2", sql: WorkforceViews.v2)],
             handlers: RosterHandlers.all + ShiftHandlers.all + HandoverHandlers.all + FineHandlers.all + FundHandlers.all + LeaveHandlers.all
                 + TrainingHandlers.all + FineFollower.handlers(fineKinds),
             readTables: WorkforceSchema.readTables + PeopleSchema.readTables,
