@@ -211,7 +211,7 @@ enum WarehouseSchema {
     /// The movements by kind and time, and by time (issue 15): the month reports' shipments window
     /// and movements by kind (and `reorder`'s shipments) read a range of the index instead of
     /// every movement; both cover the columns those reads sum.
-    static let v5 = """
+    static let v6 = """
         CREATE INDEX stock_movement_kind_at ON stock_movement (kind, at, sku, delta);
         CREATE INDEX stock_movement_at ON stock_movement (at, kind, delta);
         """
