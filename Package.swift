@@ -142,7 +142,7 @@ let package = Package(
         /// SVG charts (OPS-1, OPS-2, LOG-11, ORG-2); above the features: reads their public APIs and views.
         .target(
             name: "Reporting",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Approval", "Printing",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "CustomerCare", "Approval", "Printing",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Modules/Reporting",
             exclude: ["README.md"],
@@ -381,7 +381,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportingTests",
-            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "Reporting", "DemoShop", "ShopActions",
+            dependencies: ["ShopDomain", "Storage", "Warehouse", "Logistics", "Workforce", "CustomerCare", "Reporting", "DemoShop", "ShopActions",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/ReportingTests",
             swiftSettings: swiftSettings

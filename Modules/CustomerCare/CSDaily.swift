@@ -36,7 +36,27 @@ public enum CSDaily {
     /// The agents' work on one shop day, optionally one agent's.
     public static func report(_ db: Database, day: CivilDate, agent: StaffID? = nil) throws -> CSDailyReport {
         let zone = try ProjectionContext.zone(db)
-        let start = zone.start(of: day).millis, end = zone.start(of: day.adding(days: 1)).millis
+        return CSDailyReport(day: day, rows: try rows(db, from: zone.start(of: day).millis, until: zone.start(of: day.adding(days: 1)).millis,
+                                                      agent: agent))
+    }
+
+    /// The rows added up (agent and ID empty; the conversion of the sums).
+    public static func total(_ rows: [CSDailyRow]) -> CSDailyRow {
+        var total = CSDailyRow(agent: "", agentID: "", inquiries: 0, won: 0, lost: 0, pending: 0, conversion: nil, followUps: 0, reviewsAdded: 0,
+                               reviewsHandled: 0, compensation: .zero, complaintsOpened: 0, complaintSteps: 0, returnsOpened: 0, inspectionsTold: 0)
+        for row in rows {
+            total.inquiries += row.inquiries; total.won += row.won; total.lost += row.lost; total.pending += row.pending
+            total.followUps += row.followUps; total.reviewsAdded += row.reviewsAdded; total.reviewsHandled += row.reviewsHandled
+            total.compensation = total.compensation + row.compensation; total.complaintsOpened += row.complaintsOpened
+            total.complaintSteps += row.complaintSteps; total.returnsOpened += row.returnsOpened; total.inspectionsTold += row.inspectionsTold
+        }
+        total.conversion = total.inquiries == 0 ? nil : Double(total.won) * 100 / Double(total.inquiries)
+        return total
+    }
+
+    /// The agents' work in `[start, end)` (UTC milliseconds), a row per agent with any: the one
+    /// computation behind `cs daily` (a day) and Reporting's `report cs` (a day, week or month).
+    public static func rows(_ db: Database, from start: Int64, until end: Int64, agent: StaffID? = nil) throws -> [CSDailyRow] {
         var rows: [String: CSDailyRow] = [:]
         func row(_ id: String) -> CSDailyRow {
             rows[id] ?? CSDailyRow(agent: id, agentID: id, inquiries: 0, won: 0, lost: 0, pending: 0, conversion: nil, followUps: 0,
@@ -77,6 +97,6 @@ public enum CSDaily {
             r.conversion = r.inquiries == 0 ? nil : Double(r.won) * 100 / Double(r.inquiries)
             return r
         }.sorted { ($0.agent, $0.agentID) < ($1.agent, $1.agentID) }
-        return CSDailyReport(day: day, rows: result)
+        return result
     }
 }

@@ -68,6 +68,7 @@ public enum DemoShop {
         try DemoCustomerCare(database: database, clock: history, zone: zone, ids: ids, today: today).build()
         try approval.summarize()
         try DemoReporting(database: database, gm: gm, today: today).build()
+        try history.finish()
         return try ShopDatabase.open(at: path, modules: modules, clock: clock)
     }
 }

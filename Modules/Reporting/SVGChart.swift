@@ -6,6 +6,8 @@ import ShopDomain
 /// (revenue per day against the target), grouped bars (parcels per courier) or stacked bars
 /// (stock states). Axes with round ticks, labels, a legend; every series is told apart by a
 /// dash and marker or a fill pattern as well as by grey level, so a black-and-white print reads.
+/// Values below zero (a fund overdrawn) extend the value axis below 0, where the category axis
+/// is drawn; lines and bars go below it.
 public struct SVGChart: Sendable, Equatable {
     public enum Kind: String, Sendable, Equatable { case line, bars, stacked }
 
@@ -56,9 +58,10 @@ public struct SVGChart: Sendable, Equatable {
         let e = HTML.escape
         let plotW = width - Self.left - Self.right, plotH = height - Self.top - Self.bottom
         let highest = max(highestValue, reference?.value ?? 0)
-        let ticks = Self.ticks(upTo: highest)
-        let top = ticks.last ?? 1
-        func y(_ v: Double) -> Double { Self.top + plotH - (top == 0 ? 0 : v / top * plotH) }
+        let ticks = Self.ticks(from: min(lowestValue, reference?.value ?? 0), upTo: highest)
+        let top = ticks.last ?? 1, low = ticks.first ?? 0
+        func y(_ v: Double) -> Double { Self.top + plotH - (top == low ? 0 : (v - low) / (top - low) * plotH) }
+        let zero = y(0)
         var out = """
         <svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 \(f(width)) \(f(height))" role="img" aria-label="\(e(title))">
         <title>\(e(title))</title>
@@ -74,7 +77,8 @@ public struct SVGChart: Sendable, Equatable {
         }
         out += "<text x=\"\(f(Self.left - 6))\" y=\"\(f(Self.top - 8))\" text-anchor=\"end\" class=\"unit\">\(e(unit))</text>\n"
         out += "<line x1=\"\(f(Self.left))\" y1=\"\(f(Self.top))\" x2=\"\(f(Self.left))\" y2=\"\(f(Self.top + plotH))\" class=\"axis\"/>"
-        out += "<line x1=\"\(f(Self.left))\" y1=\"\(f(Self.top + plotH))\" x2=\"\(f(width - Self.right))\" y2=\"\(f(Self.top + plotH))\" class=\"axis\"/>\n"
+        // The category axis at 0 (above the bottom when values go below zero).
+        out += "<line x1=\"\(f(Self.left))\" y1=\"\(f(zero))\" x2=\"\(f(width - Self.right))\" y2=\"\(f(zero))\" class=\"axis\"/>\n"
         // Category axis: a label under each band (every n-th when there are many).
         let band = plotW / Double(max(categories.count, 1))
         let every = max(1, Int((Double(categories.count) / 16).rounded(.up)))
@@ -85,7 +89,7 @@ public struct SVGChart: Sendable, Equatable {
         out += "\n"
         switch kind {
         case .line: out += lines(band: band, y: y)
-        case .bars: out += bars(id, band: band, y: y, plotBottom: Self.top + plotH)
+        case .bars: out += bars(id, band: band, y: y, plotBottom: zero)
         case .stacked: out += stacks(id, band: band, y: y, plotBottom: Self.top + plotH)
         }
         if let reference {
@@ -95,6 +99,11 @@ public struct SVGChart: Sendable, Equatable {
         }
         out += legend(id)
         return out + "</svg>\n"
+    }
+
+    /// 0, or the lowest value when one is below zero (stacks never go below).
+    var lowestValue: Double {
+        kind == .stacked ? 0 : min(0, series.flatMap(\.values).min() ?? 0)
     }
 
     var highestValue: Double {
@@ -136,9 +145,9 @@ public struct SVGChart: Sendable, Equatable {
             let x0 = Self.left + band * Double(index) + band * 0.1
             for (s, series) in series.enumerated() {
                 let value = series.values.indices.contains(index) ? series.values[index] : 0
-                let x = x0 + barW * Double(s), top = y(value)
-                out += "<rect x=\"\(f(x))\" y=\"\(f(top))\" width=\"\(f(barW * 0.92))\" height=\"\(f(plotBottom - top))\" fill=\"url(#\(id)-p\(s))\" class=\"bar\"/>"
-                out += "<text x=\"\(f(x + barW * 0.46))\" y=\"\(f(top - 3))\" text-anchor=\"middle\" class=\"value\">\(Self.label(value))</text>\n"
+                let x = x0 + barW * Double(s), end = y(value), top = min(end, plotBottom)
+                out += "<rect x=\"\(f(x))\" y=\"\(f(top))\" width=\"\(f(barW * 0.92))\" height=\"\(f(abs(plotBottom - end)))\" fill=\"url(#\(id)-p\(s))\" class=\"bar\"/>"
+                out += "<text x=\"\(f(x + barW * 0.46))\" y=\"\(f(value < 0 ? end + 10 : end - 3))\" text-anchor=\"middle\" class=\"value\">\(Self.label(value))</text>\n"
             }
         }
         return out
@@ -203,17 +212,23 @@ public struct SVGChart: Sendable, Equatable {
     }
 
     /// Round ticks from 0 past `value`: steps of 1, 2 or 5 × 10ⁿ, about five of them.
-    static func ticks(upTo value: Double) -> [Double] {
-        guard value > 0 else { return [0, 1] }
-        let rough = value / 5
+    static func ticks(upTo value: Double) -> [Double] { ticks(from: 0, upTo: value) }
+
+    /// Round ticks from at or below `low` (0 or less) through 0 to at or past `high`.
+    static func ticks(from low: Double, upTo high: Double) -> [Double] {
+        let low = min(low, 0), high = max(high, 0)
+        guard high - low > 0 else { return [0, 1] }
+        let rough = (high - low) / 5
         let magnitude = pow(10, floor(log10(rough)))
         let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= rough } ?? 10 * magnitude
-        let count = Int((value / step).rounded(.up))
-        return (0...max(count, 1)).map { Double($0) * step }
+        let below = Int((-low / step).rounded(.up)), above = Int((high / step).rounded(.up))
+        return (-below...max(above, below == 0 ? 1 : 0)).map { Double($0) * step }
     }
 
-    /// A tick or value: whole numbers plain, else one decimal; 10,000 and more as 万.
+    /// A tick or value: whole numbers plain, else one decimal; 10,000 and more as 万 (below
+    /// zero with a minus sign).
     static func label(_ value: Double) -> String {
+        if value < 0 { return "-" + label(-value) }
         if value >= 10_000 {
             let wan = value / 10_000
             return (wan == wan.rounded() ? String(Int(wan)) : String(format: "%.1f", wan)) + "万"

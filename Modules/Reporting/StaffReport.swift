@@ -4,7 +4,8 @@ import ShopDomain
 import Storage
 
 /// Each person's period (HR-1, HR-2, DISC-3): shifts worked and their minutes, lateness and early
-/// leaving, handover items written and taken over (acknowledged or closed), fines booked. From
+/// leaving, handover items written and taken over (acknowledged or closed), fines booked in the
+/// period: those owed apart from those the GM waived (ORG-3; a waived fine is not owed). From
 /// Workforce's `shift_v`, `handover_item_v`, `fine_v` and the core's `staff_v`.
 public struct StaffReport: Sendable, Equatable, Codable {
     public struct Person: Sendable, Equatable, Codable {
@@ -17,15 +18,21 @@ public struct StaffReport: Sendable, Equatable, Codable {
         public var earlyMinutes: Int
         public var handoversWritten: Int
         public var handoversTaken: Int
+        /// Fines booked in the period and owed (not waived).
         public var fines: Int
         public var fined: Money
+        /// Fines booked in the period that the GM waived.
+        public var finesWaived: Int
+        public var waived: Money
     }
 
     public var period: ReportPeriod
     public var people: [Person]
     public var total: Person
 
-    public var isEmpty: Bool { total.shifts == 0 && total.handoversWritten == 0 && total.handoversTaken == 0 && total.fines == 0 }
+    public var isEmpty: Bool {
+        total.shifts == 0 && total.handoversWritten == 0 && total.handoversTaken == 0 && total.fines == 0 && total.finesWaived == 0
+    }
 
     public static func build(_ db: Database, period: ReportPeriod, zone: ShopZone) throws -> StaffReport {
         let span = period.millis(in: zone)
@@ -33,7 +40,7 @@ public struct StaffReport: Sendable, Equatable, Codable {
         for row in try Row.fetchAll(db, sql: "SELECT id, name FROM staff_v WHERE active = 1 OR leftAt >= ? ORDER BY addedAt, id",
                                     arguments: [span.lowerBound]) {
             people[row["id"]] = Person(staffID: row["id"], name: row["name"], shifts: 0, minutes: 0, lateShifts: 0, lateMinutes: 0,
-                                       earlyMinutes: 0, handoversWritten: 0, handoversTaken: 0, fines: 0, fined: .zero)
+                                       earlyMinutes: 0, handoversWritten: 0, handoversTaken: 0, fines: 0, fined: .zero, finesWaived: 0, waived: .zero)
         }
         let order = Array(people.keys)
         func update(_ id: String?, _ change: (inout Person) -> Void) {
@@ -62,16 +69,21 @@ public struct StaffReport: Sendable, Equatable, Codable {
             update(row["settledBy"]) { $0.handoversTaken = row["n"] }
         }
         for row in try Row.fetchAll(db, sql: """
-            SELECT staffID, COUNT(*) AS n, SUM(amount) AS amount FROM fine_v WHERE at >= ? AND at < ? GROUP BY staffID
+            SELECT staffID, SUM(waivedAt IS NULL) AS n, COALESCE(SUM(CASE WHEN waivedAt IS NULL THEN amount END), 0) AS amount,
+                   SUM(waivedAt IS NOT NULL) AS w, COALESCE(SUM(CASE WHEN waivedAt IS NOT NULL THEN amount END), 0) AS waived
+            FROM fine_v WHERE at >= ? AND at < ? GROUP BY staffID
             """, arguments: [span.lowerBound, span.upperBound]) {
-            update(row["staffID"]) { $0.fines = row["n"]; $0.fined = Money(fen: row["amount"]) }
+            update(row["staffID"]) {
+                $0.fines = row["n"]; $0.fined = Money(fen: row["amount"]); $0.finesWaived = row["w"]; $0.waived = Money(fen: row["waived"])
+            }
         }
         let list = order.compactMap { people[$0] }.sorted { ($0.shifts, $0.handoversWritten, $1.name) > ($1.shifts, $1.handoversWritten, $0.name) }
         let total = list.reduce(into: Person(staffID: "", name: "", shifts: 0, minutes: 0, lateShifts: 0, lateMinutes: 0, earlyMinutes: 0,
-                                             handoversWritten: 0, handoversTaken: 0, fines: 0, fined: .zero)) {
+                                             handoversWritten: 0, handoversTaken: 0, fines: 0, fined: .zero,
+                                             finesWaived: 0, waived: .zero)) {
             $0.shifts += $1.shifts; $0.minutes += $1.minutes; $0.lateShifts += $1.lateShifts; $0.lateMinutes += $1.lateMinutes
             $0.earlyMinutes += $1.earlyMinutes; $0.handoversWritten += $1.handoversWritten; $0.handoversTaken += $1.handoversTaken
-            $0.fines += $1.fines; $0.fined = $0.fined + $1.fined
+            $0.fines += $1.fines; $0.fined = $0.fined + $1.fined; $0.finesWaived += $1.finesWaived; $0.waived = $0.waived + $1.waived
         }
         return StaffReport(period: period, people: list, total: total)
     }

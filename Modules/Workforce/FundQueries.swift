@@ -16,7 +16,7 @@ public struct FundStatement: Sendable, Equatable, Codable {
         public var outstanding: Money
     }
 
-    /// `2026-11`, or nil for all time.
+    /// `2026-11`, or nil for all time (or for a span that is not a month).
     public var month: String?
     public var owed: Money
     public var paid: Money
@@ -52,6 +52,14 @@ public enum FundQueries {
             let nextFirst = CivilDate(String(next.description.prefix(7)) + "-01")!
             range = zone.start(of: first).millis..<zone.start(of: nextFirst).millis
         }
+        var statement = try statement(db, range: range)
+        statement.month = month
+        return statement
+    }
+
+    /// The statement of any span `[lower, upper)` of UTC milliseconds (a day, a week: Reporting's
+    /// `report fund`): the entries in it, what was owed and paid in it, the balance at its end.
+    public static func statement(_ db: Database, range: Range<Int64>) throws -> FundStatement {
         let entries = try Row.fetchAll(db, sql: """
             SELECT e.*, (SELECT name FROM staff_v s WHERE s.id = e.staffID) AS name FROM fund_entry e WHERE at >= ? AND at < ? ORDER BY position
             """, arguments: [range.lowerBound, range.upperBound]).map { FundEntry(row: $0) }
@@ -75,7 +83,7 @@ public enum FundQueries {
             SELECT COALESCE(SUM(CASE kind WHEN 'paid' THEN amount ELSE -amount END), 0) FROM fund_entry WHERE at < ?
             """, arguments: [range.upperBound]) ?? 0)
         let spent = entries.filter { $0.kind == "spent" }.reduce(Money.zero) { $0 + $1.amount }
-        return FundStatement(month: month, owed: people.reduce(.zero) { $0 + $1.owed }, paid: people.reduce(.zero) { $0 + $1.paid },
+        return FundStatement(month: nil, owed: people.reduce(.zero) { $0 + $1.owed }, paid: people.reduce(.zero) { $0 + $1.paid },
                              spent: spent, balance: balance, people: people, entries: entries)
     }
 

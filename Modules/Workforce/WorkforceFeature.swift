@@ -16,7 +16,8 @@ public enum Workforce {
                          .init("workforce.v3", sql: WorkforceViews.v1), .init("workforce.views-reporting", sql: WorkforceReportingViews.v1),
                          .init("workforce.people-1", sql: PeopleSchema.fines),
                          .init("workforce.people-2", sql: PeopleSchema.fund),
-                         .init("workforce.people-3", sql: PeopleSchema.leave)],
+                         .init("workforce.people-3", sql: PeopleSchema.leave),
+                         .init("workforce.fine-view-2", sql: WorkforceViews.v2)],
             handlers: RosterHandlers.all + ShiftHandlers.all + HandoverHandlers.all + FineHandlers.all + FundHandlers.all + LeaveHandlers.all
                 + TrainingHandlers.all + FineFollower.handlers(fineKinds),
             readTables: WorkforceSchema.readTables + PeopleSchema.readTables,

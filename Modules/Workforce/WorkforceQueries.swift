@@ -147,6 +147,8 @@ public enum WorkforceQueries {
         public var period: String
         /// `done`, `due` (this period) or `late` (an earlier period, still missing).
         public var status: String
+        /// For `fund-overdrawn`: the fund's balance, below zero.
+        public var amount: Money? = nil
     }
 
     /// What each active person owes this week and month, and what is late from the last ones.
@@ -172,7 +174,19 @@ public enum WorkforceQueries {
                 result.append(Due(name: person.name, kind: kind.rawValue, period: current, status: done ? "done" : "due"))
             }
         }
-        return result + (try trainingDue(db, today: today))
+        return result + (try trainingDue(db, today: today)) + (try fundDue(db, today: today))
+    }
+
+    /// DISC-4: the fund below zero — spendings on two devices, each within the balance it saw,
+    /// merged to more than the box holds (only a local spending is refused). The GM settles it
+    /// (pays it back in or records the shortfall): a due item for every GM until the balance is
+    /// 0 or more again; `period` is today.
+    static func fundDue(_ db: Database, today: CivilDate) throws -> [Due] {
+        let balance = try FundQueries.balance(db)
+        guard balance < .zero else { return [] }
+        return try CoreQueries.staffList(db, includeInactive: false).filter { $0.staff.roles.contains(.gm) }.map {
+            Due(name: $0.staff.name, kind: "fund-overdrawn", period: today.description, status: "due", amount: balance)
+        }
     }
 
     /// HR-6: a person who joined after the shop's first day and whose training is not signed off is

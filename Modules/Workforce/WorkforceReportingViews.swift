@@ -6,4 +6,5 @@ enum WorkforceReportingViews {
         CREATE VIEW handover_item_v AS
             SELECT id, shiftID, author, team, about, writtenAt, status, settledBy, settledShift, settledAt FROM handover_item;
         """
+
 }

@@ -43,17 +43,39 @@ struct ReportCLITests {
         #expect(empty.status == 0 && empty.out.contains("2026-08 没有发货数据"))
     }
 
-    @Test("every report answers for a month, a week and a day; cs, campaign and fund say what has no data yet")
+    @Test("every report answers for a month, a week and a day; cs and fund from their modules; bad input is one line, exit 1")
     func everyReport() throws {
         let cli = try demo()
         for report in ["sales", "inventory", "shipping", "staff", "cs", "fund"] {
             for period in [["--month", "2026-11"], ["--week", "2026-W48"], ["--date", "2026-11-24"]] {
                 let result = try cli.run(["report", report] + period)
                 #expect(result.status == 0, "\(report) \(period): \(result.err)")
+                #expect(!result.out.contains("暂无数据"), "\(report) \(period)")
+            }
+            for arguments in [["--month", "2026-13"], ["--month", "2026-12"], ["--week", "2026-W60"]] {
+                let refused = try cli.run(["report", report] + arguments)
+                #expect(refused.status == 1 && refused.err.split(separator: "\n").count == 1 && refused.out.isEmpty, "\(report) \(arguments)")
             }
         }
-        let cs = try cli.run("report", "cs", "--date", "2026-11-30")
-        #expect(cs.out.contains("暂无数据"))
+        // CS-12: the day's report is the agents' rows of `cs daily`.
+        let cs = try cli.run("report", "cs", "--date", "2026-11-29")
+        #expect(cs.status == 0 && cs.out.contains("客服日报") && cs.out.contains("周小雨"))
+        let daily = try #require(try cli.json("cs", "daily", "--date", "2026-11-29") as? [String: Any])
+        let csJSON = try #require(try cli.json("report", "cs", "--date", "2026-11-29") as? [String: Any])
+        #expect((csJSON["agents"] as? [[String: Any]])?.count == (daily["rows"] as? [[String: Any]])?.count)
+        // DISC-4: the fund's month, as `fund statement --month` has it.
+        let statement = try #require(try cli.json("fund", "statement", "--month", "2026-11") as? [String: Any])
+        let fund = try #require(try cli.json("report", "fund", "--month", "2026-11") as? [String: Any])
+        #expect((fund["statement"] as? [String: Any])?["balance"] as? Int == statement["balance"] as? Int)
+        #expect((fund["days"] as? [Any])?.count == 30)
+        let html = cli.directory.appendingPathComponent("fund.html")
+        let page = try cli.run("report", "fund", "--month", "2026-11", "--html", html.path)
+        let fundPage = try String(contentsOf: html, encoding: .utf8)
+        #expect(page.status == 0 && fundPage.contains("每日基金余额"))
+        let empty = try cli.run("report", "fund", "--month", "2026-08")
+        #expect(empty.status == 0 && empty.out.contains("2026-08 没有部门基金数据"))
+        let emptyCS = try cli.run("report", "cs", "--month", "2026-08")
+        #expect(emptyCS.status == 0 && emptyCS.out.contains("2026-08 没有客服数据"))
         // CAMP-3 through Approval's own report: an unknown campaign is one line, exit 1.
         let campaign = try cli.run("report", "campaign", "C-NONE")
         #expect(campaign.status == 1 && campaign.err.split(separator: "\n").count == 1)

@@ -1,8 +1,10 @@
 import Foundation
 import GRDB
 import ShopDomain
+import ShopActions
 import Storage
 import Testing
+import Workforce
 @testable import Reporting
 
 /// Each report's HTML page in a real browser: rendered to a PNG (the expected size, not blank)
@@ -86,6 +88,67 @@ struct ReportPageTests {
         }
         if let shown = try page(staff.document(in: .zh), "staff") {
             #expect(shown.dom.contains("员工报表") && shown.dom.contains("大哥"))
+        }
+    }
+
+    @Test("cs: inquiries and sales per agent as bars; fund: the balance each day as a line; the DOM holds the SQL's figures")
+    func csAndFund() throws {
+        let database = try ReportShop.open()
+        let period = ReportPeriod.month(containing: ReportShop.today)
+        let (cs, fund) = try database.read { db in
+            (try CSReport.build(db, period: period, today: ReportShop.today, zone: ReportShop.zone),
+             try FundReport.build(db, period: period, today: ReportShop.today, zone: ReportShop.zone))
+        }
+        let (start, end) = ReportShop.november
+        let (inquiries, balance) = try database.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cs_inquiry WHERE at >= ? AND at < ?", arguments: [start, end])!,
+             try Int64.fetchOne(db, sql: "SELECT SUM(CASE kind WHEN 'paid' THEN amount ELSE -amount END) FROM fund_entry WHERE at < ?", arguments: [end])!)
+        }
+        if let shown = try page(cs.document(in: .zh), "cs") {
+            #expect(shown.dom.contains("客服报表") && shown.dom.contains("每位客服的咨询与成交") && shown.dom.contains("<dd>\(inquiries)</dd>"))
+            #expect(shown.dom.contains("周小雨"))
+        }
+        if let shown = try page(fund.document(in: .zh, zone: ReportShop.zone), "fund") {
+            #expect(shown.dom.contains("部门基金报表") && shown.dom.contains("每日基金余额") && shown.dom.contains("<polyline"))
+            #expect(shown.dom.contains("<dd>" + Money(fen: balance).withSign + "</dd>") && shown.dom.contains("团队生日蛋糕"))
+        }
+    }
+
+    @Test("fund overdrawn after a merge: the line goes below the axis, which is drawn at 0 with ticks below it; the GM's due item")
+    func fundOverdrawn() throws {
+        let database = try ReportShop.open()
+        let gm = try database.read(CoreQueries.shop).owner
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("zhanggui-overdrawn-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let laptop = try ShopDatabase.createNotebook(at: directory.appendingPathComponent("laptop.sqlite").path, modules: ShopFeatures.all,
+                                                     clock: .fixed(ReportShop.now))
+        _ = try laptop.merge(try database.ops(from: database.deviceID))
+        let held = try database.read(FundQueries.balance)
+        let receipt = ContentHash.of(bytes: Data("收据".utf8))
+        // Each side spends what it sees in the box; merged, the box is 20 yuan short.
+        try database.apply(OpDraft(actor: gm, FundSpent(what: "团建聚餐", amount: held, receipt: receipt)))
+        try laptop.apply(OpDraft(actor: gm, FundSpent(what: "打印纸", amount: Money(yuan: 20), receipt: receipt)))
+        _ = try database.merge(try laptop.ops(from: laptop.deviceID))
+        let report = try database.read { db in
+            try FundReport.build(db, period: .month(containing: ReportShop.today), today: ReportShop.today, zone: ReportShop.zone)
+        }
+        #expect(report.statement.balance == Money(yuan: -20) && report.overdrawn == Money(yuan: -20))
+        #expect(report.days.last?.balance == Money(yuan: -20))
+        let document = report.document(in: .zh, zone: ReportShop.zone)
+        #expect(document.notes.contains { $0.contains("低于零") && $0.contains("-¥20.00") })
+        let svg = document.charts[0].svg(id: "c0")
+        #expect(svg.contains(">-20</text>"))
+        // The category axis is the line at 0, above the plot's bottom (244); the last day's point lies below it.
+        let axis = try #require(svg.firstMatch(of: #/<line x1="64" y1="([\d.]+)" x2="660" y2="[\d.]+" class="axis"\/>/#))
+        let zero = Double(axis.1)!
+        #expect(zero < 244)
+        let points = try #require(svg.firstMatch(of: #/<polyline points="([^"]+)"/#)).1.split(separator: " ")
+        #expect(Double(points.last!.split(separator: ",")[1])! > zero)
+        // The GM sees it in `due list` (the one due-items mechanism, ORG-2).
+        let due = try database.read { db in try WorkforceQueries.due(db, today: ReportShop.today) }.filter { $0.kind == "fund-overdrawn" }
+        #expect(due.map(\.name) == ["黄乔"] && due.first?.amount == Money(yuan: -20))
+        if let shown = try page(document, "fund-overdrawn") {
+            #expect(shown.dom.contains("-¥20.00") && shown.dom.contains(">-20</text>"))
         }
     }
 }

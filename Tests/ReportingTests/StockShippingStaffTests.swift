@@ -78,7 +78,7 @@ struct StockShippingStaffTests {
         #expect(zto.differences.count == reconciled.lines.filter { $0.kind != .matched }.count && !zto.differences.isEmpty)
     }
 
-    @Test("staff: shifts, lateness, handover items and fines per person from the workforce tables")
+    @Test("staff: shifts, lateness, handover items and fines owed (not waived) per person from the workforce tables")
     func staff() throws {
         let database = try ReportShop.open()
         let period = ReportPeriod.month(containing: ReportShop.today)
@@ -89,7 +89,8 @@ struct StockShippingStaffTests {
                 SELECT (SELECT COUNT(*) FROM shift WHERE day BETWEEN '2026-11-01' AND '2026-11-30') AS shifts,
                        (SELECT COALESCE(SUM(lateMinutes), 0) FROM shift WHERE day BETWEEN '2026-11-01' AND '2026-11-30') AS late,
                        (SELECT COUNT(*) FROM handover_item WHERE writtenAt >= ?1 AND writtenAt < ?2) AS written,
-                       (SELECT COALESCE(SUM(amount), 0) FROM fine WHERE at >= ?1 AND at < ?2) AS fined
+                       (SELECT COALESCE(SUM(amount), 0) FROM fine WHERE at >= ?1 AND at < ?2
+                               AND fineKey NOT IN (SELECT fineKey FROM fine_waiver)) AS fined
                 """, arguments: [start, end])!
         }
         #expect(report.total.shifts == expected["shifts"] && report.total.shifts > 0)

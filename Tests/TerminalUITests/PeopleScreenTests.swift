@@ -23,7 +23,7 @@ struct PeopleScreenTests {
         let (desk, _) = try DeskHarness.desk(.en, width: 160, height: 48, as: "周小雨")
         desk.step(.function(10))
         var screen = desk.render().text
-        #expect(screen.contains("Fund 2026-11") && screen.contains("I still owe: ¥100.00") && screen.contains("DISC-1"))
+        #expect(screen.contains("Fund 2026-11") && screen.contains("I still owe: ¥110.00") && screen.contains("DISC-1"))
         DeskHarness.press(desk, [.character("r")] + Key.typing("bereavement 2026-12-03 4 parent") + [.enter])
         #expect(desk.render().text.contains("at most 3 days"))
         DeskHarness.press(desk, [.escape, .character("r")] + Key.typing("sick 2026-12-03 1") + [.enter])

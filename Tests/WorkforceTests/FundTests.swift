@@ -78,4 +78,35 @@ struct FundTests {
         #expect(chains[0].map { $0.split(separator: " ")[1] } == ["8.00", "9.00", "10.00", "11.00"])
         for device in devices { #expect(try device.read(FundQueries.verify).passed) }
     }
+
+    @Test("a fund overdrawn by spendings merged from two devices is a due item for the GM until it is 0 or more (DISC-4, issue 14)")
+    func overdrawnIsDue() throws {
+        let shop = try WorkforceShop()
+        try shop.apply(FundPaid(staff: shop.agent, amount: Money(yuan: 20)), as: shop.agent, at: "2026-11-24", 9)
+        let base = try shop.database.ops(from: shop.database.deviceID)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("zhanggui-fund-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let clocks = [TestClock(), TestClock()]
+        let devices = try (0..<2).map { index in
+            let db = try ShopDatabase.createNotebook(at: directory.appendingPathComponent("d\(index).sqlite").path, modules: WorkforceShop.modules,
+                                                     clock: clocks[index].clock)
+            _ = try db.merge(base)
+            return db
+        }
+        let today = CivilDate("2026-11-25")!
+        // Each device sees 20 in the box and spends 15: both allowed locally.
+        for (index, device) in devices.enumerated() {
+            clocks[index].set("2026-11-25", 10 + index)
+            try device.apply(OpDraft(actor: shop.gm, FundSpent(what: "下午茶", amount: Money(yuan: 15), receipt: Self.receipt)))
+            #expect(try device.read { db in try WorkforceQueries.due(db, today: today) }.allSatisfy { $0.kind != "fund-overdrawn" })
+        }
+        _ = try devices[0].merge(try devices[1].ops(from: devices[1].deviceID))
+        let due = try devices[0].read { db in try WorkforceQueries.due(db, today: today) }.filter { $0.kind == "fund-overdrawn" }
+        #expect(due.count == 1)
+        #expect(due.first?.name == "黄乔" && due.first?.status == "due" && due.first?.amount == Money(yuan: -10) && due.first?.period == "2026-11-25")
+        // Paid back in: no longer due.
+        clocks[0].set("2026-11-25", 15)
+        try devices[0].apply(OpDraft(actor: shop.gm, FundPaid(staff: shop.gm, amount: Money(yuan: 10), note: "补足")))
+        #expect(try devices[0].read { db in try WorkforceQueries.due(db, today: today) }.allSatisfy { $0.kind != "fund-overdrawn" })
+    }
 }

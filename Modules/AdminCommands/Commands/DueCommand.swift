@@ -30,7 +30,11 @@ struct DueCommand: ParsableCommand {
                 case "late": L("逾期", "LATE")
                 default: L("待交", "due")
                 }
-                table.append(row.name, ReportKind(rawValue: row.kind)?.title(in: .current) ?? row.kind, row.period, status)
+                let what = switch row.kind {
+                case "fund-overdrawn": L("部门基金余额为负 \(row.amount?.withSign ?? "")（DISC-4）", "the fund is below zero: \(row.amount?.withSign ?? "") (DISC-4)")
+                default: ReportKind(rawValue: row.kind)?.title(in: .current) ?? row.kind
+                }
+                table.append(row.name, what, row.period, status)
             }
             Output.table(table)
         }

@@ -134,7 +134,8 @@ extension ReportCommand {
 
     struct CS: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(commandName: "cs", abstract: L("客服日报（CS-12、CS-9）。", "The CS daily report (CS-12, CS-9)."))
+            CommandConfiguration(commandName: "cs", abstract: L("客服：每位客服的咨询、转化、跟进、评价、投诉、退换货（CS-12、CS-9）。",
+                                                               "Customer service: each agent's inquiries, conversion, follow-ups, reviews, complaints, returns (CS-12, CS-9)."))
         }
 
         @OptionGroup var global: GlobalOptions
@@ -143,7 +144,8 @@ extension ReportCommand {
         func run() throws {
             let session = try Session(global)
             let period = try options.period(session)
-            let report = PendingReport.cs(period)
+            // CS-12, CS-9: CustomerCare's own computation (`cs daily`'s) over the period.
+            let report = try session.read { db in try CSReport.build(db, period: period, today: session.today, zone: session.zone) }
             try ReportCommand.emit(report, json: global.json, options: options) { report.document(in: $0) }
         }
     }
@@ -168,7 +170,8 @@ extension ReportCommand {
 
     struct Fund: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(commandName: "fund", abstract: L("部门基金：罚款收入与支出（DISC-4）。", "The department fund: fines in, spending out (DISC-4)."))
+            CommandConfiguration(commandName: "fund", abstract: L("部门基金：应交罚款、交入、支出、每日余额、每人尚欠（DISC-4）。",
+                                                                 "The department fund: fines owed, paid in, spent, the balance each day, what each person still owes (DISC-4)."))
         }
 
         @OptionGroup var global: GlobalOptions
@@ -177,8 +180,9 @@ extension ReportCommand {
         func run() throws {
             let session = try Session(global)
             let period = try options.period(session)
-            let report = PendingReport.fund(period)
-            try ReportCommand.emit(report, json: global.json, options: options) { report.document(in: $0) }
+            // DISC-4: Workforce's own statement (`fund statement`'s) over the period.
+            let report = try session.read { db in try FundReport.build(db, period: period, today: session.today, zone: session.zone) }
+            try ReportCommand.emit(report, json: global.json, options: options) { report.document(in: $0, zone: session.zone) }
         }
     }
 }
