@@ -209,7 +209,19 @@ public final class PostgresJournal: StoreOfRecord, @unchecked Sendable {
         func cancel() {
             guard !finished else { return }
             finished = true
-            journal.rollBack(connection)  // after the statement, on the same connection
+            // The insert is sent only once `BEGIN` has answered: a `ROLLBACK` sent before that
+            // would end the transaction first and the insert then commit on its own. So wait for
+            // the insert's answer (a refusal is one too); without one, drop the connection — the
+            // server rolls back a transaction whose session ends.
+            do {
+                _ = try inserted.wait(within: journal.statementTimeout)
+            } catch let error as PSQLError where error.serverInfo != nil && !connection.isClosed {
+                // Refused by the server: the transaction is aborted, and rolled back below.
+            } catch {
+                journal.discard(connection)
+                return
+            }
+            journal.rollBack(connection)
         }
     }
 
@@ -449,6 +461,12 @@ public final class PostgresJournal: StoreOfRecord, @unchecked Sendable {
             release(connection)
         }
         return PostgresStoreError.from(error, at: location)
+    }
+
+    /// Closes `connection` without returning it to the idle ones.
+    private func discard(_ connection: PostgresConnection) {
+        lock.withLock { knownLast = nil }
+        try? connection.close().wait()
     }
 
     /// Ends `connection`'s transaction without storing anything; a connection that cannot is closed.
