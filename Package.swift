@@ -47,7 +47,7 @@ let package = Package(
         /// The SQLite database (GRDB, WAL): migrations, the operation journal, core read tables.
         .target(
             name: "Storage",
-            dependencies: ["ShopDomain", .product(name: "GRDB", package: "GRDB.swift"),
+            dependencies: ["ShopDomain", "CSQLiteTuning", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift")],
             path: "Modules/Storage",
             exclude: ["README.md"],
@@ -211,6 +211,12 @@ let package = Package(
 
         // MARK: - Terminal UI
 
+        /// One C call Swift cannot make (the variadic `sqlite3_config`): SQLite's memory statistics off.
+        .target(
+            name: "CSQLiteTuning",
+            path: "Modules/CSQLiteTuning",
+            linkerSettings: [.linkedLibrary("sqlite3")]
+        ),
         /// The system's ncursesw (libncursesw5-dev), through a shim that turns on its wide-character API.
         .systemLibrary(
             name: "CNcursesw",

@@ -45,6 +45,55 @@ struct CSVSplitter {
 
     private static let quote: UInt8 = 0x22, comma: UInt8 = 0x2C, cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
 
+    /// Splits input that starts on physical line `line` (the rest of a file from a record's start,
+    /// `recordStart`).
+    init(line: Int = 1) {
+        self.line = line
+        recordLine = line
+    }
+
+    /// Where the first record starting at or after `offset` begins in `bytes` (a whole file's,
+    /// from its start) and the physical line it starts on: the states of `step`, keeping nothing,
+    /// so a second reader can start there (`TaobaoOrderLineReader.readAll`). Nil when no record
+    /// starts there (a quote open to the end, or no line break after `offset`).
+    static func recordStart(in bytes: UnsafeBufferPointer<UInt8>, atOrAfter offset: Int) -> (offset: Int, line: Int)? {
+        var state = State.fieldStart, line = 1, quotedCR = false, i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            i += 1
+            if state == .quoted {
+                if b == quote {
+                    state = .quoteInQuoted
+                } else {
+                    if b == cr || (b == lf && !quotedCR) { line += 1 }
+                    quotedCR = b == cr
+                }
+                continue
+            }
+            if state == .quoteInQuoted, b == quote {
+                state = .quoted
+                continue
+            }
+            if state == .fieldStart, b == quote {
+                state = .quoted
+                quotedCR = false
+                continue
+            }
+            switch b {
+            case comma:
+                state = .fieldStart
+            case cr, lf:
+                line += 1
+                if b == cr, i < bytes.count, bytes[i] == lf { i += 1 }
+                state = .fieldStart
+                if i >= offset { return i < bytes.count ? (i, line) : nil }
+            default:
+                state = .unquoted
+            }
+        }
+        return nil
+    }
+
     mutating func feed(_ bytes: [UInt8], into out: inout [RawRecord]) {
         guard unterminatedLine == nil else { return }
         bytes.withUnsafeBufferPointer { buffer in

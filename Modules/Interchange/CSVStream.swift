@@ -45,12 +45,14 @@ public struct CSVStream {
         self.init(source: .memory(data, offset: 0), file: file, chunkSize: chunkSize, encoding: nil)
     }
 
-    init(source: ByteSource, file: String, chunkSize: Int, encoding: TextDecoding.Encoding?) {
+    /// `line`: the physical line the source starts on (the rest of a file, from a record's start).
+    init(source: ByteSource, file: String, chunkSize: Int, encoding: TextDecoding.Encoding?, line: Int = 1) {
         self.source = source
         self.file = file
         self.chunkSize = max(1, chunkSize)
         self.encoding = encoding
         self.startChecked = encoding != nil
+        splitter = CSVSplitter(line: line)
     }
 
     /// The next record, nil at the end. Throws for an unreadable or undecodable file and for a

@@ -31,6 +31,13 @@ struct MappedRows {
         self.headerLine = line
     }
 
+    /// The rest of a file whose header another reader matched.
+    init(continuing stream: CSVStream, columns: HeaderMap, headerLine: Int) {
+        self.stream = stream
+        self.columns = columns
+        self.headerLine = headerLine
+    }
+
     var file: String { stream.file }
     var encoding: TextDecoding.Encoding? { stream.encoding }
 

@@ -44,13 +44,9 @@ struct OrderImportReading: Sendable {
             var refused: [String] = []
             var lines: [String: [TaobaoOrderLine]] = [:]
             if let details {
-                var reader = try TaobaoOrderLineReader(path: details)
-                while let row = try reader.next() {
-                    switch row {
-                    case .success(let line): lines[line.orderNumber, default: []].append(line)
-                    case .failure(let error): refused.append(error.message(in: language))
-                    }
-                }
+                let all = try TaobaoOrderLineReader.readAll(path: details)  // on both cores: nothing applies until it is read
+                for line in all.rows { lines[line.orderNumber, default: []].append(line) }
+                refused = all.errors.map { $0.message(in: language) }
             }
             var reader = try TaobaoOrderReader(path: orders, zone: zone)
             guard handoff.put(.opened(encoding: reader.encoding?.rawValue ?? "")) else { return }

@@ -139,15 +139,19 @@ public enum OrderQueries {
 
     /// Status of orders already known, for an import to decide what is new or moved forward.
     public static func statuses(_ db: Database, _ orders: [String]) throws -> [String: OrderStatus] {
+        // One prepared statement, found by identity, asked once an order: an `IN` list of 500
+        // was a new statement to prepare each time, and SQLite sorted the list first (issue 20).
+        let statement = try db.cachedStatement(statusSQL)
         var result: [String: OrderStatus] = [:]
-        for chunk in stride(from: 0, to: orders.count, by: 500).map({ Array(orders[$0..<min($0 + 500, orders.count)]) }) {
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            for row in try Row.fetchAll(db, sql: "SELECT id, status FROM order_header WHERE id IN (\(marks))", arguments: StatementArguments(chunk)) {
-                result[row["id"]] = OrderStatus(rawValue: row["status"])
+        for order in orders {
+            if let status = try statement.readFirst(order, row: { $0.text(0).flatMap(OrderStatus.init(rawValue:)) }), let status {
+                result[order] = status
             }
         }
         return result
     }
+
+    private static let statusSQL = FastSQL("SELECT status FROM order_header WHERE id = ?")
 
     /// What a packer's signature must bind for this order now.
     public static func linesHash(_ db: Database, _ order: OrderID) throws -> String { try OrderBook.linesHash(db, order) }

@@ -82,9 +82,26 @@ enum Ledger {
     /// Raises a low-stock alert once when available stock falls below the threshold, and clears it
     /// when stock recovers (WH-6, CS-10). Never two open alerts for one SKU.
     static func evaluateAlert(_ db: Database, _ op: Op, _ sku: SKU) throws {
-        guard let rule = try alertRule(db, sku) else { return }
-        try evaluateAlert(db, op, sku, rule)
+        let memo = ProjectionContext.memo(CatalogMemo.self, db)
+        if let rule = memo?.rules[sku] { return try evaluateAlert(db, op, sku, rule) }
+        // Not known yet: the rule with the figures, in one statement (issue 20: every SKU of an
+        // import, again in every chunk's transaction).
+        guard let (rule, available, open) = try db.cachedStatement(readRuleAndAvailable).readFirst(sku.rawValue, row: { row in
+            (AlertRule(kind: row.text(0).flatMap(ProductKind.init(rawValue:)) ?? .goods, lowThreshold: row.optionalInt(1)),
+             row.int(2), row.optionalInt64(3))
+        }) else { return }
+        memo?.rules[sku] = rule
+        try evaluateAlert(db, op, sku, rule, available: available, open: open)
     }
+
+    private static let readRuleAndAvailable = FastSQL("""
+        SELECT p.kind, p.lowThreshold,
+               COALESCE((SELECT SUM(b.quantity) FROM stock_balance b JOIN location l ON l.code = b.location
+                         WHERE b.sku = ?1 AND l.kind = 'sellable'), 0)
+             - COALESCE((SELECT quantity FROM stock_reserved WHERE sku = ?1), 0),
+               (SELECT id FROM low_stock_alert WHERE sku = ?1 AND clearedAt IS NULL)
+        FROM product p WHERE p.sku = ?1
+        """)
 
     /// The same with the product's rule already read (in the same op: products do not change
     /// while stock is booked).

@@ -5,7 +5,7 @@ import Storage
 /// What orders and shipping do to stock, projected by the warehouse on Logistics' ops: an order
 /// reserves its items (`Reservations`) and a reservation that changed re-checks the SKU's
 /// low-stock alert; a parcel handed to the courier leaves stock (WH-9); packing uses supplies
-/// (WH-10). Triggers on `stock_reservation` note the SKUs they touch in `reservation_dirty`.
+/// (WH-10). `Reservations` says which SKUs each recompute touched.
 enum OrderStockHandlers {
     static let all: [OpHandler] = [
         .following(OrderImported.self) { p, op, db in try reserve(op, db, [p.order.order]) },
@@ -18,30 +18,27 @@ enum OrderStockHandlers {
 
     /// The orders' reservations worked out again, then the alerts of the SKUs that changed.
     static func reserve(_ op: Op, _ db: Database, _ orders: [OrderID]) throws {
-        for order in orders { try Reservations.recompute(db, order) }
-        try reservationsChanged(op, db)
+        var touched = Reservations.Touched()
+        for order in orders { try Reservations.recompute(db, order, touched: &touched) }
+        try reservationsChanged(op, db, touched)
     }
 
-    static func reservationsChanged(_ op: Op, _ db: Database) throws {
-        let skus = try db.cachedStatement(dirtySKUs).readAll { $0.text(0) ?? "" }
-        guard !skus.isEmpty else { return }
-        try db.cachedStatement(clearDirty).executeFast()
-        for sku in skus { try Ledger.evaluateAlert(db, op, SKU(rawValue: sku)) }
+    /// WH-6: the alerts of the SKUs whose reservations changed, in SKU order.
+    static func reservationsChanged(_ op: Op, _ db: Database, _ touched: Reservations.Touched) throws {
+        for sku in touched.sorted { try Ledger.evaluateAlert(db, op, SKU(rawValue: sku)) }
     }
-
-    private static let dirtySKUs = FastSQL("SELECT sku FROM reservation_dirty ORDER BY sku")
-    private static let clearDirty = FastSQL("DELETE FROM reservation_dirty")
 
     /// WH-9: the courier has the parcels; each item leaves the sellable location holding most of
     /// it. The goods are gone whatever the book says, so a shortfall raises a recount, never a refusal.
     static func handedOver(_ p: PickupConfirmed, _ op: Op, _ db: Database) throws {
-        for parcel in p.parcels { try Reservations.recompute(db, parcel.order) }
+        var touched = Reservations.Touched()
+        for parcel in p.parcels { try Reservations.recompute(db, parcel.order, touched: &touched) }
         for parcel in p.parcels {
             for item in parcel.items {
                 try take(db, op, item, kind: .shipment, ref: parcel.waybill)
             }
         }
-        try reservationsChanged(op, db)
+        try reservationsChanged(op, db, touched)
         for sku in Set(p.parcels.flatMap(\.items).map(\.sku)).sorted() { try Ledger.evaluateAlert(db, op, sku) }
     }
 

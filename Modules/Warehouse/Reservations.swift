@@ -6,26 +6,63 @@ import Storage
 /// a paid order not yet handed to the courier reserves its matched items; closed, refunded or
 /// handed over, it reserves nothing. The warehouse works it out itself, following Logistics' order
 /// ops and reading the order through Logistics' views (`order_v`, `order_line_v`, `waybill_v`),
-/// so no other module writes the table (issue 18).
+/// so no other module writes the table (issue 18). Being its only writer, it also keeps the units
+/// reserved per SKU (`stock_reserved`) and says which SKUs it touched, so the low-stock alerts of
+/// exactly those are checked again (WH-6) — in Swift, not by triggers (issue 20: three trigger
+/// programs and two statements on a dirty-SKU table for every imported order).
 enum Reservations {
-    /// What an order reserves, from scratch: its rows are replaced by its matched lines summed per
-    /// SKU, in byte order of the SKU (as `GROUP BY` would give), if the order still awaits
-    /// shipment. Summed here rather than by `GROUP BY`, whose temporary B-tree cost more than the
-    /// order's own rows (issue 20: every imported order comes here).
-    static func recompute(_ db: Database, _ order: OrderID) throws {
-        try db.cachedStatement(deleteSQL).executeFast(order.rawValue)
-        guard try db.cachedStatement(awaitingSQL).readFirst(order.rawValue, row: { $0.int(0) }) == 1 else { return }
-        let lines = try db.cachedStatement(linesSQL).readAll(order.rawValue) { ($0.text(0) ?? "", $0.int(1)) }
-        var sums: [(sku: String, quantity: Int)] = []
-        for (sku, quantity) in lines {
-            if let index = sums.firstIndex(where: { $0.sku.utf8.elementsEqual(sku.utf8) }) {
-                sums[index].quantity += quantity
+    /// SKUs whose reservations an op touched, in byte order of the SKU (as SQLite's `ORDER BY`).
+    struct Touched {
+        private(set) var skus: [String] = []
+
+        mutating func insert(_ sku: String) {
+            if !skus.contains(where: { $0.utf8.elementsEqual(sku.utf8) }) { skus.append(sku) }
+        }
+
+        var sorted: [String] {
+            skus.count > 1 ? skus.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } : skus
+        }
+    }
+
+    /// What an order reserves, worked out from scratch: its matched lines summed per SKU if it
+    /// still awaits shipment, else nothing. Only the rows that differ are written, and the SKUs of
+    /// every row it had or has now are `touched` (as deleting and inserting them all would). Summed
+    /// here rather than by `GROUP BY`, whose temporary B-tree cost more than the order's own rows.
+    static func recompute(_ db: Database, _ order: OrderID, touched: inout Touched) throws {
+        var old: [(sku: String, quantity: Int)] = []
+        var new: [(sku: String, quantity: Int)] = []
+        try db.cachedStatement(readSQL).readAll(order.rawValue) { row in
+            let sku = row.text(1) ?? "", quantity = row.int(2)
+            guard row.int(0) == 1 else { return old.append((sku, quantity)) }
+            if let index = new.firstIndex(where: { $0.sku.utf8.elementsEqual(sku.utf8) }) {
+                new[index].quantity += quantity
             } else {
-                sums.append((sku, quantity))
+                new.append((sku, quantity))
             }
         }
-        if sums.count > 1 { sums.sort { $0.sku.utf8.lexicographicallyPrecedes($1.sku.utf8) } }
-        for line in sums { try db.cachedStatement(insertSQL).executeFast(order.rawValue, line.sku, line.quantity) }
+        if new.count > 1 { new.sort { $0.sku.utf8.lexicographicallyPrecedes($1.sku.utf8) } }
+        for (sku, quantity) in new {
+            touched.insert(sku)
+            if let held = old.first(where: { $0.sku.utf8.elementsEqual(sku.utf8) }) {
+                guard held.quantity != quantity else { continue }
+                try db.cachedStatement(updateSQL).executeFast(quantity, order.rawValue, sku)
+                try reserved(db, sku, by: quantity - held.quantity)
+            } else {
+                try db.cachedStatement(insertSQL).executeFast(order.rawValue, sku, quantity)
+                try reserved(db, sku, by: quantity)
+            }
+        }
+        for (sku, quantity) in old where !new.contains(where: { $0.sku.utf8.elementsEqual(sku.utf8) }) {
+            touched.insert(sku)
+            try db.cachedStatement(deleteSQL).executeFast(order.rawValue, sku)
+            try reserved(db, sku, by: -quantity)
+        }
+    }
+
+    /// `stock_reserved` follows a row's change; a SKU with nothing reserved has no row.
+    private static func reserved(_ db: Database, _ sku: String, by delta: Int) throws {
+        try db.cachedStatement(addReservedSQL).executeFast(sku, delta)
+        if delta < 0 { try db.cachedStatement(dropEmptySQL).executeFast(sku) }
     }
 
     /// The orders a SKU mapping matched: their lines now carry the mapped SKU.
@@ -34,13 +71,22 @@ enum Reservations {
                             arguments: [p.key, p.sku.rawValue]).map(OrderID.init(rawValue:))
     }
 
-    private static let deleteSQL = FastSQL("DELETE FROM stock_reservation WHERE ref = ?")
-    private static let awaitingSQL = FastSQL("""
-        SELECT (SELECT status FROM order_v WHERE id = ?1) IN (\(awaiting))
+    /// In one statement: what the order holds now (0), then its matched lines if it awaits
+    /// shipment and is not handed over (1), none otherwise.
+    private static let readSQL = FastSQL("""
+        SELECT 0, sku, quantity FROM stock_reservation WHERE ref = ?1
+        UNION ALL
+        SELECT 1, sku, quantity FROM order_line_v WHERE orderID = ?1 AND sku IS NOT NULL
+           AND (SELECT status FROM order_v WHERE id = ?1) IN (\(awaiting))
            AND NOT EXISTS (SELECT 1 FROM waybill_v WHERE orderID = ?1 AND live = 1 AND state = 'handed-over')
         """)
-    private static let linesSQL = FastSQL("SELECT sku, quantity FROM order_line_v WHERE orderID = ? AND sku IS NOT NULL ORDER BY line")
     private static let insertSQL = FastSQL("INSERT INTO stock_reservation (ref, sku, quantity) VALUES (?, ?, ?)")
+    private static let updateSQL = FastSQL("UPDATE stock_reservation SET quantity = ? WHERE ref = ? AND sku = ?")
+    private static let deleteSQL = FastSQL("DELETE FROM stock_reservation WHERE ref = ? AND sku = ?")
+    private static let addReservedSQL = FastSQL("""
+        INSERT INTO stock_reserved (sku, quantity) VALUES (?, ?) ON CONFLICT (sku) DO UPDATE SET quantity = quantity + excluded.quantity
+        """)
+    private static let dropEmptySQL = FastSQL("DELETE FROM stock_reserved WHERE sku = ? AND quantity = 0")
 
     private static let awaiting = OrderStatus.allCases.filter(\.awaitsShipment).map { "'\($0.rawValue)'" }.joined(separator: ", ")
 }

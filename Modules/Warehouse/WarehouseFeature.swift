@@ -8,7 +8,8 @@ public enum Warehouse {
     public static let feature = ShopFeature(
         name: "warehouse",
         migrations: [.init("warehouse.v1", sql: WarehouseSchema.v1), .init("warehouse.v2", sql: WarehouseSchema.v2),
-                     .init("warehouse.v3", sql: WarehouseSchema.v3), .init("warehouse.v4", sql: WarehouseViews.v1)],
+                     .init("warehouse.v3", sql: WarehouseSchema.v3), .init("warehouse.v4", sql: WarehouseViews.v1),
+                     .init("warehouse.v5", sql: WarehouseSchema.v5)],
         handlers: CatalogHandlers.all + StockHandlers.all + ReceiptHandlers.all + CountHandlers.all + OrderStockHandlers.all,
         readTables: WarehouseSchema.readTables,
         publicViews: WarehouseViews.names,

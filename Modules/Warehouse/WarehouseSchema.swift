@@ -191,10 +191,19 @@ enum WarehouseSchema {
         END;
         """
 
-    /// Parents before children: `journal rebuild` empties them in reverse (`reservation_dirty`
-    /// and `stock_reserved` last, after the deletions that fill them).
+    /// `Reservations`, the only writer of `stock_reservation`, keeps `stock_reserved` and the SKUs
+    /// it touched itself (issue 20): the triggers and the dirty-SKU table go. `stock_reserved` is
+    /// as v3's triggers left it.
+    static let v5 = """
+        DROP TRIGGER stock_reservation_inserted;
+        DROP TRIGGER stock_reservation_deleted;
+        DROP TRIGGER stock_reservation_updated;
+        DROP TABLE reservation_dirty;
+        """
+
+    /// Parents before children: `journal rebuild` empties them in reverse.
     static let readTables = [
-        "reservation_dirty", "stock_reserved", "product", "product_training", "location", "category_zone", "stock_movement", "stock_balance",
+        "stock_reserved", "product", "product_training", "location", "category_zone", "stock_movement", "stock_balance",
         "stock_reservation", "low_stock_alert", "recount_task", "receipt", "receipt_line", "vendor_return",
         "receipt_discrepancy", "stock_count", "stock_count_line", "stock_count_category",
     ]

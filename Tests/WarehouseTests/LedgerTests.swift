@@ -141,9 +141,11 @@ struct LedgerTests {
         let shop = try WarehouseShop()
         try shop.addProduct("AF-1")
         try shop.receive("AF-1", 12)
-        // Reserved stock is not available (a paid order's items, written by Logistics).
+        // Reserved stock is not available (a paid order's items, as `Reservations` writes them:
+        // the order's row and the SKU's total, issue 20).
         try shop.database.writeLocal { db in
             try db.execute(sql: "INSERT INTO stock_reservation (ref, sku, quantity) VALUES ('O-1', 'AF-1', 2)")
+            try db.execute(sql: "INSERT INTO stock_reserved (sku, quantity) VALUES ('AF-1', 2)")
         }
         func adjust(_ delta: Int, at location: String) throws {
             try shop.apply(StockAdjusted(sku: SKU(rawValue: "AF-1"), location: LocationCode(rawValue: location), delta: delta, reason: "盘点"),

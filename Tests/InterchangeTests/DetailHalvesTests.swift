@@ -1,0 +1,105 @@
+import Foundation
+import ShopDomain
+import Testing
+@testable import Interchange
+
+/// Issue 20: `TaobaoOrderLineReader.readAll` reads a large detail export on two threads, one half
+/// each; whatever the file holds, it must give what reading row by row gives — the same rows with
+/// the same lines, the same refusals in the same order, the same error for a broken file.
+@Suite struct DetailHalvesTests {
+    /// A detail export whose rows vary in everything the splitter tracks: quoted titles with CRLF,
+    /// LF and lone-CR line breaks inside, `""` escapes, `="…"` numbers, refused rows, blank rows;
+    /// `shift` pads the first row so that the middle of the file falls somewhere else each time.
+    static func export(rows: Int, shift: Int, lineEnd: String = "\r\n") -> String {
+        var text = "\"订单编号\",\"标题\",\"价格\",\"购买数量\",\"外部系统编号\",\"商品属性\",\"套餐信息\",\"备注\",\"订单状态\",\"商家编码\"" + lineEnd
+        for n in 0..<rows {
+            let number = "=\"\(2_345_000_000_000_000_000 + n)\""
+            let title: String
+            switch n % 7 {
+            case 0: title = "\"纯棉T恤\(String(repeating: "长", count: n == 0 ? shift : 0))\""
+            case 1: title = "\"多行\r\n标题 \(n)\""
+            case 2: title = "\"示例保温杯 \"\"大容量\"\" 500ml\""
+            case 3: title = "\"换行\n再换\r行\""
+            default: title = "\"连衣裙\(n)\""
+            }
+            let quantity = n % 11 == 5 ? "\"零\"" : "\"\(1 + n % 3)\""  // refused: not a count
+            text += "\(number),\(title),\"59.00\",\(quantity),\"\",\"颜色分类：白色;尺码：M\",\"\",\"\",\"买家已付款，等待卖家发货\",\"SKU-\(n % 5)\"" + lineEnd
+            if n % 13 == 12 { text += lineEnd }  // a blank row
+        }
+        return text
+    }
+
+    static func write(_ text: String, gb18030: Bool) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("halves-\(UUID().uuidString).csv").path
+        let data = gb18030 ? text.data(using: Fixtures.gb18030)! : Data([0xEF, 0xBB, 0xBF]) + text.data(using: .utf8)!
+        try data.write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    static func rowByRow(_ path: String) throws(InterchangeError) -> (rows: [TaobaoOrderLine], errors: [InterchangeError.RowError]) {
+        var reader = try TaobaoOrderLineReader(path: path)
+        return try reader.readAll()
+    }
+
+    @Test("two halves read what one reader reads, wherever the middle falls, in GB18030 and UTF-8",
+          arguments: [false, true])
+    func sameAsRowByRow(gb18030: Bool) throws {
+        for shift in [0, 1, 2, 3, 5, 8, 13, 21, 34, 55] {
+            let path = try Self.write(Self.export(rows: 300, shift: shift), gb18030: gb18030)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let expected = try Self.rowByRow(path)
+            let halves = try TaobaoOrderLineReader.readAll(path: path, splitAt: 1)
+            #expect(halves.rows == expected.rows, "shift \(shift)")
+            #expect(halves.errors == expected.errors, "shift \(shift)")
+            #expect(expected.rows.count > 250 && expected.errors.count > 20)
+            #expect(expected.rows.last?.line ?? 0 > 400)  // multi-line titles and blank rows move the lines on
+        }
+    }
+
+    @Test("LF-only and lone-CR files split the same way")
+    func otherLineEnds() throws {
+        for lineEnd in ["\n", "\r"] {
+            let path = try Self.write(Self.export(rows: 120, shift: 4, lineEnd: lineEnd), gb18030: true)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let expected = try Self.rowByRow(path)
+            let halves = try TaobaoOrderLineReader.readAll(path: path, splitAt: 1)
+            #expect(halves.rows == expected.rows)
+            #expect(halves.errors == expected.errors)
+        }
+    }
+
+    @Test("a quote never closed is the same error with the same line, opened in either half")
+    func brokenQuote() throws {
+        let good = Self.export(rows: 200, shift: 0)
+        // Opened on the last row: the second half's. Opened early with no quote after it: the
+        // middle is inside it, so one reader reads the file.
+        let quoteless = (0..<400).map { "2345000000000000\($0),杯子,5,1,,,,,,SKU-1" }.joined(separator: "\r\n")
+        for text in [good + "=\"2345000000000009999\",\"从这里起引号没关上,1,1\r\n",
+                     "订单编号,标题,价格,购买数量\r\n2345000000000000001,\"没关上\r\n" + quoteless] {
+            let path = try Self.write(text, gb18030: true)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            var rowByRow: InterchangeError?
+            do { _ = try Self.rowByRow(path) } catch { rowByRow = error }
+            var halves: InterchangeError?
+            do { _ = try TaobaoOrderLineReader.readAll(path: path, splitAt: 1) } catch { halves = error }
+            guard case .unterminatedQuote(_, let line)? = rowByRow else {
+                Issue.record("row by row: \(String(describing: rowByRow))")
+                continue
+            }
+            #expect(halves == rowByRow)
+            #expect(line > 1)
+        }
+    }
+
+    @Test("the record start the second half uses is a record start of the splitter's")
+    func recordStart() throws {
+        let text = "a,\"b\r\nc\",d\r\n\"x\"\"y\",z\r\ne,f\r\n"
+        let bytes = Array(text.utf8)
+        let found = bytes.withUnsafeBufferPointer { CSVSplitter.recordStart(in: $0, atOrAfter: 3) }
+        // Not inside the quoted field that holds a line break: after the first record, on line 3.
+        #expect(found?.offset == Array("a,\"b\r\nc\",d\r\n".utf8).count)
+        #expect(found?.line == 3)
+        let last = bytes.withUnsafeBufferPointer { CSVSplitter.recordStart(in: $0, atOrAfter: bytes.count - 2) }
+        #expect(last == nil)  // no record starts after the last line break
+    }
+}
