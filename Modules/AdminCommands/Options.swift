@@ -63,9 +63,10 @@ struct ActorOption: ParsableArguments {
 typealias Session = ShopSession
 
 extension ShopSession {
-    /// Opens the shop file the global options name.
-    init(_ global: GlobalOptions) throws {
-        try self.init(path: global.db)
+    /// Opens the shop file the global options name (SQLite's `quick_check` first, unless
+    /// `checkIntegrity` is false: the reports, pure reads, decision 0009).
+    init(_ global: GlobalOptions, checkIntegrity: Bool = true) throws {
+        try self.init(path: global.db, checkIntegrity: checkIntegrity)
     }
 
     /// Applies one op as the acting staff member.

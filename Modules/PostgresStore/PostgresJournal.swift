@@ -13,8 +13,9 @@ import Storage
 /// postgres-nio's EventLoopFuture interface and waits: the I/O runs on NIO's event loops, never
 /// on the thread that waits.
 public final class PostgresJournal: StoreOfRecord, @unchecked Sendable {
-    /// The store's schema version: a database of another one is refused.
-    public static let schema = "journal.v1"
+    /// The store's schema version: a database of another one is refused (but `journal.v1`, the
+    /// same table with the order held by foreign keys, which `open` upgrades in place).
+    public static let schema = "journal.v2"
     /// Entries per statement when a catch-up or a copy sends a whole journal.
     static let chunk = 10_000
 
@@ -98,7 +99,33 @@ public final class PostgresJournal: StoreOfRecord, @unchecked Sendable {
         }
         guard let lastSeq = entries.last?.seq else { return }
         lock.withLock { knownLast = nil }  // until it is known to have committed
-        var binds = PostgresBindings(capacity: 10)
+        let query = Self.insert(entries, after: anchor)
+        let inserted = try withConnection { connection in try connection.query(query, logger: logger).wait(within: statementTimeout).metadata.rows }
+        guard inserted == entries.count else { throw StoreOfRecordError.diverged(seq: anchor?.seq ?? 0) }
+        lock.withLock { knownLast = lastSeq }
+    }
+
+    /// `record`, overlapped with the caller's work: `BEGIN`, then the same one statement, sent
+    /// at once on a connection of its own; the server checks and writes the rows while the hub
+    /// projects them into its working copy. `commit()` waits for the statement, then commits;
+    /// `cancel()` rolls it back (docs/decisions/0011: the store still commits before the file).
+    public func begin(_ entries: [JournalEntry], after anchor: (seq: Int64, hash: String)?) throws -> any StoreOfRecordWrite {
+        guard entries.count <= Self.chunk, let lastSeq = entries.last?.seq else {
+            return try PlainWrite(journal: self, entries: entries, anchor: anchor)
+        }
+        lock.withLock { knownLast = nil }  // until it is known to have committed
+        let query = Self.insert(entries, after: anchor)
+        let connection = try acquire()
+        let logger = logger
+        let inserted = connection.query("BEGIN", logger: logger).flatMap { _ in connection.query(query, logger: logger) }
+        return PendingWrite(journal: self, connection: connection, inserted: inserted, count: entries.count,
+                            lastSeq: lastSeq, anchorSeq: anchor?.seq ?? 0)
+    }
+
+    /// The one statement that stores a batch: only where the store's entry at the anchor is the
+    /// working copy's, else nothing goes in (the caller compares the rows inserted).
+    static func insert(_ entries: [JournalEntry], after anchor: (seq: Int64, hash: String)?) -> PostgresQuery {
+        var binds = PostgresBindings(capacity: 12)
         binds.append(entries.map(\.seq))
         binds.append(entries.map(\.op.deviceID.rawValue))
         binds.append(entries.map(\.op.deviceSeq))
@@ -111,16 +138,91 @@ public final class PostgresJournal: StoreOfRecord, @unchecked Sendable {
         binds.append(entries.map(\.op.hash))
         binds.append(anchor?.seq ?? 0)
         binds.append(anchor?.hash ?? "")
-        // Only where the store's entry at the anchor is the working copy's: else nothing goes in.
-        let query = PostgresQuery(unsafeSQL: """
+        return PostgresQuery(unsafeSQL: """
             INSERT INTO hub_journal (seq, device_id, device_seq, hlc, actor, kind, version, payload, prev_hash, hash)
             SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[],
                                  $7::bigint[], $8::text[], $9::text[], $10::text[])
             WHERE $11::bigint = 0 OR EXISTS (SELECT 1 FROM hub_journal WHERE seq = $11::bigint AND hash = $12::text)
             """, binds: binds)
-        let inserted = try withConnection { connection in try connection.query(query, logger: logger).wait(within: statementTimeout).metadata.rows }
-        guard inserted == entries.count else { throw StoreOfRecordError.diverged(seq: anchor?.seq ?? 0) }
-        lock.withLock { knownLast = lastSeq }
+    }
+
+    /// A whole journal's entries (a catch-up's): `record` at the commit.
+    private final class PlainWrite: StoreOfRecordWrite {
+        let journal: PostgresJournal
+        let entries: [JournalEntry]
+        let anchor: (seq: Int64, hash: String)?
+
+        init(journal: PostgresJournal, entries: [JournalEntry], anchor: (seq: Int64, hash: String)?) throws {
+            self.journal = journal
+            self.entries = entries
+            self.anchor = anchor
+        }
+
+        func commit() throws { try journal.record(entries, after: anchor) }
+        func cancel() {}
+    }
+
+    /// A batch sent inside an open transaction, its connection held until commit or cancel.
+    private final class PendingWrite: StoreOfRecordWrite {
+        let journal: PostgresJournal
+        let connection: PostgresConnection
+        let inserted: EventLoopFuture<PostgresQueryResult>
+        let count: Int
+        let lastSeq: Int64
+        let anchorSeq: Int64
+        var finished = false
+
+        init(journal: PostgresJournal, connection: PostgresConnection, inserted: EventLoopFuture<PostgresQueryResult>,
+             count: Int, lastSeq: Int64, anchorSeq: Int64) {
+            self.journal = journal
+            self.connection = connection
+            self.inserted = inserted
+            self.count = count
+            self.lastSeq = lastSeq
+            self.anchorSeq = anchorSeq
+        }
+
+        deinit { cancel() }
+
+        func commit() throws {
+            guard !finished else { return }
+            finished = true
+            let rows: Int?
+            do {
+                rows = try inserted.wait(within: journal.statementTimeout).metadata.rows
+            } catch {
+                throw journal.failed(connection, error, rollback: true)
+            }
+            guard rows == count else {
+                journal.rollBack(connection)
+                throw StoreOfRecordError.diverged(seq: anchorSeq)
+            }
+            do {
+                _ = try connection.query("COMMIT", logger: journal.logger).wait(within: journal.statementTimeout)
+            } catch {
+                // Whether it committed is not known: the next write or start compares the two copies.
+                throw journal.failed(connection, error, rollback: false)
+            }
+            journal.release(connection, last: lastSeq)
+        }
+
+        func cancel() {
+            guard !finished else { return }
+            finished = true
+            // The insert is sent only once `BEGIN` has answered: a `ROLLBACK` sent before that
+            // would end the transaction first and the insert then commit on its own. So wait for
+            // the insert's answer (a refusal is one too); without one, drop the connection — the
+            // server rolls back a transaction whose session ends.
+            do {
+                _ = try inserted.wait(within: journal.statementTimeout)
+            } catch let error as PSQLError where error.serverInfo != nil && !connection.isClosed {
+                // Refused by the server: the transaction is aborted, and rolled back below.
+            } catch {
+                journal.discard(connection)
+                return
+            }
+            journal.rollBack(connection)
+        }
     }
 
     public func entries(after seq: Int64, excluding device: DeviceID?, limit: Int?) throws -> [JournalEntry] {
@@ -170,9 +272,14 @@ public final class PostgresJournal: StoreOfRecord, @unchecked Sendable {
 
     // MARK: - Schema
 
-    /// The store's tables. Per-device order and the hash chain are foreign keys from each op to
-    /// its device's previous op (its `device_seq - 1` and the hash it names); the first op of a
-    /// device names the genesis hash; apply positions follow each other the same way.
+    /// The store's tables. The journal's rules are the database's own: `seq` the primary key,
+    /// `(device_id, device_seq)` unique (the op ID), a device's first op naming the genesis hash
+    /// (a `CHECK`), and one trigger per statement (`hub_journal_follows`, over the rows the
+    /// statement inserted, after it: one set-based query per batch instead of two foreign-key
+    /// lookups and row locks per row, as `journal.v1` had) refusing positions that do not follow
+    /// the journal's last without a gap and an op that does not follow its device's previous op
+    /// with the hash it names. The journal is append-only (`hub_journal_append_only`: no update,
+    /// delete or truncate), so what those checks found at insert stays true.
     static let ddl: [String] = [
         """
         CREATE TABLE zhanggui_store (key text PRIMARY KEY, value text NOT NULL)
@@ -189,19 +296,62 @@ public final class PostgresJournal: StoreOfRecord, @unchecked Sendable {
             payload text NOT NULL,
             prev_hash text NOT NULL,
             hash text NOT NULL,
-            prev_seq bigint GENERATED ALWAYS AS (CASE WHEN seq > 1 THEN seq - 1 END) STORED,
-            prev_device_seq bigint GENERATED ALWAYS AS (CASE WHEN device_seq > 1 THEN device_seq - 1 END) STORED,
             UNIQUE (device_id, device_seq),
-            UNIQUE (device_id, device_seq, hash),
-            CHECK (device_seq > 1 OR prev_hash = '\(Op.genesisHash)'),
-            FOREIGN KEY (prev_seq) REFERENCES hub_journal (seq),
-            FOREIGN KEY (device_id, prev_device_seq, prev_hash) REFERENCES hub_journal (device_id, device_seq, hash)
+            CHECK (device_seq > 1 OR prev_hash = '\(Op.genesisHash)')
         )
         """,
+    ] + rules
+
+    /// The triggers that hold positions, chains and the journal's append-only rule (`journal.v2`).
+    static let rules: [String] = [
         """
-        CREATE INDEX hub_journal_device ON hub_journal (device_id, seq)
+        CREATE FUNCTION hub_journal_follows() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE
+            first_seq bigint; last_seq bigint; added_count bigint; broken text;
+        BEGIN
+            SELECT min(seq), max(seq), count(*) INTO first_seq, last_seq, added_count FROM added;
+            IF added_count = 0 THEN RETURN NULL; END IF;
+            IF last_seq - first_seq + 1 <> added_count
+               OR (first_seq > 1 AND NOT EXISTS (SELECT 1 FROM hub_journal WHERE seq = first_seq - 1)) THEN
+                RAISE EXCEPTION 'journal positions % to % do not follow the journal''s last without a gap', first_seq, last_seq
+                    USING ERRCODE = 'foreign_key_violation';
+            END IF;
+            SELECT a.device_id || ' #' || a.device_seq INTO broken FROM added a
+                LEFT JOIN hub_journal p ON p.device_id = a.device_id AND p.device_seq = a.device_seq - 1
+                WHERE a.device_seq > 1 AND p.hash IS DISTINCT FROM a.prev_hash
+                LIMIT 1;
+            IF broken IS NOT NULL THEN
+                RAISE EXCEPTION 'op % does not follow its device''s previous op with the hash it names', broken
+                    USING ERRCODE = 'foreign_key_violation';
+            END IF;
+            RETURN NULL;
+        END $$
+        """,
+        """
+        CREATE TRIGGER hub_journal_follows AFTER INSERT ON hub_journal REFERENCING NEW TABLE AS added
+            FOR EACH STATEMENT EXECUTE FUNCTION hub_journal_follows()
+        """,
+        """
+        CREATE FUNCTION hub_journal_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION 'the journal is append-only: % refused', TG_OP USING ERRCODE = 'restrict_violation';
+        END $$
+        """,
+        """
+        CREATE TRIGGER hub_journal_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON hub_journal
+            FOR EACH STATEMENT EXECUTE FUNCTION hub_journal_append_only()
         """,
     ]
+
+    /// `journal.v1` → `journal.v2`, in place: the same rows, the foreign keys (and the generated
+    /// columns and the index they needed) replaced by the triggers; what v1's constraints held
+    /// the triggers hold too.
+    static let upgradeV1: [String] = [
+        "ALTER TABLE hub_journal DROP COLUMN prev_seq CASCADE",
+        "ALTER TABLE hub_journal DROP COLUMN prev_device_seq CASCADE",
+        "ALTER TABLE hub_journal DROP CONSTRAINT IF EXISTS hub_journal_device_id_device_seq_hash_key",
+        "DROP INDEX IF EXISTS hub_journal_device",
+    ] + rules + ["UPDATE zhanggui_store SET value = '\(schema)' WHERE key = 'schema'"]
 
     private func check(create: Bool) throws {
         try withConnection { connection in
@@ -210,19 +360,13 @@ public final class PostgresJournal: StoreOfRecord, @unchecked Sendable {
             if !exists {
                 guard create else { throw PostgresStoreError.notInitialized(location.description) }
                 // One statement a query (the extended protocol takes no more), in one transaction.
-                let statements = ["BEGIN"] + Self.ddl + [
-                    "INSERT INTO zhanggui_store (key, value) VALUES ('schema', '\(Self.schema)'), ('hub', '\(hub.rawValue)')", "COMMIT"]
-                do {
-                    for statement in statements { _ = try connection.query(PostgresQuery(unsafeSQL: statement), logger: logger).wait(within: statementTimeout) }
-                } catch {
-                    _ = try? connection.query("ROLLBACK", logger: logger).wait()
-                    throw error
-                }
+                try transaction(Self.ddl + [
+                    "INSERT INTO zhanggui_store (key, value) VALUES ('schema', '\(Self.schema)'), ('hub', '\(hub.rawValue)')"], on: connection)
             }
-            var found: [String: String] = [:]
-            for row in try connection.query("SELECT key, value FROM zhanggui_store", logger: logger).wait(within: statementTimeout) {
-                let (key, value) = try row.decode((String, String).self)
-                found[key] = value
+            var found = try settings(connection)
+            if found["schema"] == "journal.v1", found["hub"] == hub.rawValue {
+                try transaction(Self.upgradeV1, on: connection)
+                found = try settings(connection)
             }
             guard found["schema"] == Self.schema else {
                 throw PostgresStoreError.otherSchema(location.description, found: found["schema"] ?? "none", expected: Self.schema)
@@ -233,12 +377,45 @@ public final class PostgresJournal: StoreOfRecord, @unchecked Sendable {
         }
     }
 
+    private func settings(_ connection: PostgresConnection) throws -> [String: String] {
+        var found: [String: String] = [:]
+        for row in try connection.query("SELECT key, value FROM zhanggui_store", logger: logger).wait(within: statementTimeout) {
+            let (key, value) = try row.decode((String, String).self)
+            found[key] = value
+        }
+        return found
+    }
+
+    /// Runs `statements` in one transaction (one statement a query: the extended protocol takes
+    /// no more).
+    private func transaction(_ statements: [String], on connection: PostgresConnection) throws {
+        do {
+            for statement in ["BEGIN"] + statements + ["COMMIT"] {
+                _ = try connection.query(PostgresQuery(unsafeSQL: statement), logger: logger).wait(within: statementTimeout)
+            }
+        } catch {
+            _ = try? connection.query("ROLLBACK", logger: logger).wait()
+            throw error
+        }
+    }
+
     // MARK: - Connections
 
     /// Runs `body` on an idle connection or a new one. A connection that failed is closed and
     /// dropped, so a server that went away and came back is reached again by the next call.
     private func withConnection<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
-        let connection: PostgresConnection
+        let connection = try acquire()
+        do {
+            let result = try body(connection)
+            release(connection)
+            return result
+        } catch {
+            throw failed(connection, error, rollback: false)
+        }
+    }
+
+    /// An idle connection, or a new one.
+    private func acquire() throws -> PostgresConnection {
         do {
             // A connection the server closed meanwhile (restarted, or it ended the session) is dropped.
             let open = lock.withLock { () -> PostgresConnection? in
@@ -247,28 +424,59 @@ public final class PostgresJournal: StoreOfRecord, @unchecked Sendable {
                 }
                 return nil
             }
-            connection = try open ?? connect()
+            return try open ?? connect()
         } catch {
-            throw PostgresStoreError.from(error, at: location)
+            // Whatever stops a session from starting (refused, not accepting connections, too many
+            // of them) is the server not reachable for now.
+            let refusal = PostgresStoreError.from(error, at: location)
+            if case .failed(let reason) = refusal { throw PostgresStoreError.unreachable(location.description, reason: reason) }
+            throw refusal
         }
-        do {
-            let result = try body(connection)
-            lock.withLock { idle.append(connection) }
-            return result
-        } catch {
-            lock.withLock { knownLast = nil }
-            if connection.isClosed || !(error is PSQLError) || (error as? PSQLError)?.serverInfo == nil {
-                // The connection failed, not the statement: the server restarted or ended the
-                // sessions, so the idle ones are gone too; the next call connects afresh.
-                let stale = lock.withLock { () -> [PostgresConnection] in
-                    defer { idle.removeAll() }
-                    return idle
-                }
-                for other in stale + [connection] { try? other.close().wait() }
-            } else {
-                lock.withLock { idle.append(connection) }
+    }
+
+    /// Back among the idle ones; `last` the store's last position if a write just committed.
+    private func release(_ connection: PostgresConnection, last: Int64? = nil) {
+        lock.withLock {
+            idle.append(connection)
+            if let last { knownLast = last }
+        }
+    }
+
+    /// The error `error` of a statement on `connection`, as the store reports it. A connection
+    /// that failed, not its statement — the server restarted or ended the sessions, so the idle
+    /// ones are gone too — is closed with the idle ones, and the next call connects afresh; one
+    /// whose statement the server refused is kept (rolled back first, if `rollback`: it was in a
+    /// transaction).
+    private func failed(_ connection: PostgresConnection, _ error: any Error, rollback: Bool) -> PostgresStoreError {
+        lock.withLock { knownLast = nil }
+        if connection.isClosed || !(error is PSQLError) || (error as? PSQLError)?.serverInfo == nil {
+            let stale = lock.withLock { () -> [PostgresConnection] in
+                defer { idle.removeAll() }
+                return idle
             }
-            throw PostgresStoreError.from(error, at: location)
+            for other in stale + [connection] { try? other.close().wait() }
+        } else if rollback {
+            rollBack(connection)
+        } else {
+            release(connection)
+        }
+        return PostgresStoreError.from(error, at: location)
+    }
+
+    /// Closes `connection` without returning it to the idle ones.
+    private func discard(_ connection: PostgresConnection) {
+        lock.withLock { knownLast = nil }
+        try? connection.close().wait()
+    }
+
+    /// Ends `connection`'s transaction without storing anything; a connection that cannot is closed.
+    private func rollBack(_ connection: PostgresConnection) {
+        lock.withLock { knownLast = nil }
+        do {
+            _ = try connection.query("ROLLBACK", logger: logger).wait(within: statementTimeout)
+            release(connection)
+        } catch {
+            try? connection.close().wait()
         }
     }
 

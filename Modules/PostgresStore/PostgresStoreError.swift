@@ -1,5 +1,6 @@
 import PostgresNIO
 import ShopDomain
+import Storage
 
 /// Every way the PostgreSQL store refuses, as one line that says what and what to do.
 public enum PostgresStoreError: Error, Sendable, Equatable {
@@ -40,7 +41,7 @@ public enum PostgresStoreError: Error, Sendable, Equatable {
     }
 }
 
-extension PostgresStoreError: ShopError {
+extension PostgresStoreError: StoreOfRecordFailure {
     public func message(in language: Language) -> String {
         switch self {
         case .badURL(let text):

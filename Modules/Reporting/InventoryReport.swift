@@ -55,7 +55,8 @@ public struct InventoryReport: Sendable, Equatable, Codable {
         guard case .days(let coverDays) = try ProjectionContext.policy(PolicyCatalog.item("WH-6.reorder-days")!, on: today, db) else {
             preconditionFailure("WH-6.reorder-days is a number of days")
         }
-        let lines = try WarehouseQueries.stockList(db, on: today).filter { $0.kind == ProductKind.goods.rawValue }
+        let all = try WarehouseQueries.stockList(db, on: today)
+        let lines = all.filter { $0.kind == ProductKind.goods.rawValue }
         // Movements after the period: taken off today's balance to give the period's closing stock.
         var later: [String: (sellable: Int, other: Int)] = [:]
         if !isCurrent {
@@ -98,7 +99,7 @@ public struct InventoryReport: Sendable, Equatable, Codable {
         }
         cover(&total)
         // WH-6: the warehouse's reorder suggestions, not a second formula.
-        let reorder = isCurrent ? try WarehouseQueries.reorder(db, today: today, zone: zone).map {
+        let reorder = isCurrent ? try WarehouseQueries.reorder(db, today: today, zone: zone, lines: all).map {
             Reorder(sku: $0.sku, name: $0.name, available: $0.available, threshold: $0.threshold, shipped: $0.shipped,
                     daysOfCover: Self.cover(available: $0.available, shipped: $0.shipped, days: coverDays), suggested: $0.suggested)
         } : []

@@ -77,6 +77,8 @@ public struct HubService: Sendable {
             return SyncProtocol.PullResponse(ops: page.map { .init(hubSeq: $0.seq, op: $0.op) }, next: next, more: entries.count > limit)
         } catch let error as SyncError {
             throw error
+        } catch let error as any StoreOfRecordFailure {
+            throw .storeUnavailable(error.message(in: .en))
         } catch {
             throw .badRequest(Self.describe(error))
         }
@@ -118,6 +120,8 @@ public struct HubService: Sendable {
             throw .cloned(id.description)
         } catch let error as MergeError {
             throw .badOp(error.message(in: .en))
+        } catch let error as any StoreOfRecordFailure {
+            throw .storeUnavailable(error.message(in: .en))
         } catch let error as any ShopError {
             throw .badOp(error.message(in: .en))
         } catch {

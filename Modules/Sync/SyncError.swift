@@ -18,6 +18,9 @@ public enum SyncError: Error, Equatable, Sendable {
     /// A token asked to bind to a notebook another registered device already holds.
     case notebookTaken(notebook: String, name: String)
     case badOp(String)
+    /// The hub's store of record (PostgreSQL) did not take the batch or answer the pull: nothing
+    /// was merged, the device syncs again later.
+    case storeUnavailable(String)
     case cloned(String)
     case newerSchema([String])
     case oldFormat(Int)
@@ -51,7 +54,7 @@ public enum SyncError: Error, Equatable, Sendable {
         case .bodyTooLarge, .tooManyOps: 413
         case .badOp: 422
         case .quarantined: 423
-        case .hubUnreachable: 503
+        case .hubUnreachable, .storeUnavailable: 503
         case .hubRefused(let status, _): status
         }
     }
@@ -90,6 +93,9 @@ extension SyncError: ShopError {
                           en: "the notebook \(notebook) is already registered as “\(name)”: use that device's token, or revoke it first (zhanggui device revoke \(name))")
         case .badOp(let why):
             language.pick(zh: "操作无效：\(why)", en: "invalid op: \(why)")
+        case .storeUnavailable(let why):
+            language.pick(zh: "中心机的存储暂时不可用，什么都没有合并：\(why)。稍后再同步即可，数据都还在笔记本上",
+                          en: "the hub's store of record is unavailable, so nothing was merged: \(why). Sync again later; everything stays on the notebook")
         case .cloned(let op):
             language.pick(zh: "操作 \(op) 与中心已有的同号操作不同：这个设备的数据库被复制过，已隔离",
                           en: "op \(op) differs from the op the hub holds under that ID: the notebook was copied; the device is quarantined")

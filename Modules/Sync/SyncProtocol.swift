@@ -84,6 +84,7 @@ extension SyncError {
         case .malformedDevice: "bad-device"
         case .notebookTaken: "notebook-taken"
         case .badOp: "bad-op"
+        case .storeUnavailable: "store-unavailable"
         case .cloned: "cloned-notebook"
         case .newerSchema: "newer-schema"
         case .oldFormat: "old-format"

@@ -85,13 +85,15 @@ extension WarehouseQueries {
         public var suggested: Int
     }
 
-    public static func reorder(_ db: Database, today: CivilDate, zone: ShopZone) throws -> [Reorder] {
+    /// `lines`: today's `stockList`, when the caller has read it already (the inventory report),
+    /// so 10,000 SKUs are not listed twice.
+    public static func reorder(_ db: Database, today: CivilDate, zone: ShopZone, lines: [StockLine]? = nil) throws -> [Reorder] {
         guard case .days(let days) = try ProjectionContext.policy(PolicyCatalog.item("WH-6.reorder-days")!, on: today, db) else { return [] }
         let since = Int64(zone.start(of: today).addingTimeInterval(-Double(days) * 86400).timeIntervalSince1970 * 1000)
         let shipped = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
             SELECT sku, -SUM(delta) AS shipped FROM stock_movement WHERE kind = 'shipment' AND at >= ? GROUP BY sku
             """, arguments: [since]).map { ($0["sku"] as String, $0["shipped"] as Int) })
-        return try stockList(db, on: today).compactMap { line in
+        return try (lines ?? stockList(db, on: today)).compactMap { line in
             let sold = shipped[line.sku] ?? 0
             // Enough for the next period at the last period's pace, plus the threshold as a buffer.
             let suggested = max(0, sold + line.threshold - line.available)

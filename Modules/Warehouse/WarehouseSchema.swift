@@ -207,4 +207,12 @@ enum WarehouseSchema {
         "stock_reservation", "low_stock_alert", "recount_task", "receipt", "receipt_line", "vendor_return",
         "receipt_discrepancy", "stock_count", "stock_count_line", "stock_count_category",
     ]
+
+    /// The movements by kind and time, and by time (issue 15): the month reports' shipments window
+    /// and movements by kind (and `reorder`'s shipments) read a range of the index instead of
+    /// every movement; both cover the columns those reads sum.
+    static let v6 = """
+        CREATE INDEX stock_movement_kind_at ON stock_movement (kind, at, sku, delta);
+        CREATE INDEX stock_movement_at ON stock_movement (at, kind, delta);
+        """
 }

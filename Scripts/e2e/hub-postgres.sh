@@ -2,7 +2,8 @@
 # The hub on PostgreSQL with real processes (issue 17): copy a hub's journal into PostgreSQL
 # (same head on both sides), serve with --store, kill -9 the daemon while a laptop pushes 3,000
 # ops, restart, sync again: nothing lost, nothing doubled, PostgreSQL and the working copy agree.
-# A bad URL and a server that is not there are one line and exit 1. Needs ZHANGGUI_TEST_POSTGRES
+# PostgreSQL gone while the hub runs: the sync is one line (503), nothing merged, and goes in once
+# it is back. A bad URL and a server that is not there are one line and exit 1. Needs ZHANGGUI_TEST_POSTGRES
 # (.ci/run starts a private server); without it this says it skipped.
 set -euo pipefail
 if [ -z "${ZHANGGUI_TEST_POSTGRES:-}" ]; then echo "  skipped: ZHANGGUI_TEST_POSTGRES is not set"; exit 0; fi
@@ -57,8 +58,22 @@ wait "$pusher" 2>/dev/null || true
 start
 "$z" "${lap[@]}" sync --hub "http://127.0.0.1:$port" --token "$token" >/dev/null
 "$z" "${lap[@]}" sync --hub "http://127.0.0.1:$port" --token "$token" >/dev/null  # again: nothing doubles
+
+# PostgreSQL goes away while the hub runs (its sessions end, no new one is let in): the sync is
+# refused with one line (503 store-unavailable), nothing merged on either side; back, it goes in.
+python3 -c "
+print('sku,name,colour,size,price')
+for n in range(40): print(f'PGB-{n:02d},裤{n},黑,L,99')" >"$work/more.csv"
+"$z" "${lap[@]}" product import "$work/more.csv" --as 黄乔 >/dev/null
+before="$(count "${hub[@]}")"
+psql_ -d postgres -c "ALTER DATABASE $name ALLOW_CONNECTIONS false" -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '$name'" >/dev/null
+psql_ -d postgres -c "DO \$\$ BEGIN WHILE EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = '$name') LOOP PERFORM pg_sleep(0.05); END LOOP; END \$\$"
+check "PostgreSQL gone mid-run: the sync is one line saying the store is unavailable, exit 1" '! "$z" "${lap[@]}" sync --hub "http://127.0.0.1:$port" --token "$token" >/dev/null 2>"$work/err" && [ "$(wc -l <"$work/err")" -eq 1 ] && grep -q "store of record is unavailable" "$work/err"'
+check "nothing was merged into the working copy" '[ "$(count "${hub[@]}")" = "$before" ]'
+psql_ -d postgres -c "ALTER DATABASE $name ALLOW_CONNECTIONS true" >/dev/null
+check "PostgreSQL back: the same sync goes in" '"$z" "${lap[@]}" sync --hub "http://127.0.0.1:$port" --token "$token" >/dev/null && [ "$(count "${hub[@]}")" = "$(count "${lap[@]}")" ] && [ "$(count "${hub[@]}")" -gt "$before" ]'
 kill "$daemon"; wait "$daemon" 2>/dev/null || true; daemon=""
-check "the hub holds every product once" '[ "$("$z" "${hub[@]}" product list --json | python3 -c "import json,sys; print(len([p for p in json.load(sys.stdin) if p[\"sku\"].startswith(\"PG-\")]))")" = 3000 ]'
+check "the hub holds every product once" '[ "$("$z" "${hub[@]}" product list --json | python3 -c "import json,sys; print(len([p for p in json.load(sys.stdin) if p[\"sku\"].startswith(\"PG\")]))")" = 3040 ]'
 check "both journals hold the same ops" '[ "$(count "${hub[@]}")" = "$(count "${lap[@]}")" ]'
 check "PostgreSQL holds the working copy's journal" '[ "$(psql_ -d "$name" -Atc "SELECT COUNT(*) FROM hub_journal")" = "$(count "${hub[@]}")" ]'
 check "store verify: the chain holds, the same head" '"$d" store verify --from "$work/central.sqlite" --to "$store" | grep -q "the same in"'

@@ -110,7 +110,100 @@ struct PostgresHubTests {
         #expect(try world.hub.journalDigest() == world.storeDigest())
     }
 
-    @Test("PostgreSQL's own constraints refuse a gap in a device's ops, a broken chain, a repeated op and a skipped position")
+    @Test("PostgreSQL stops taking connections mid-run: the push is a 503 that says so, nothing merged on either side; then the same push merges")
+    func serverDownMidRun() async throws {
+        let world = try SyncWorld(store: .postgres)
+        let (laptop, _, token) = try await world.laptopWithToken("笔记本")
+        try laptop.apply((1...6).map { _ in SyncWorld.adjust("AF-1", "A-01-1", 1, by: world.lead) })
+        world.postgres!.statementTimeout = .seconds(5)
+        let database = try PostgresLocation(world.postgresURL!).database
+        let before = try world.hub.journalDigest()
+        // Down, as the hub sees it: its sessions end and no new one is let in.
+        try PostgresAdmin.execute(TestPostgres.url!, "ALTER DATABASE \"\(database)\" ALLOW_CONNECTIONS false",
+                                  "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(database)'")
+        try PostgresAdmin.execute(TestPostgres.url!, """
+            DO $$ BEGIN
+                WHILE EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = '\(database)') LOOP PERFORM pg_sleep(0.05); END LOOP;
+            END $$
+            """)
+        let body = try SyncProtocol.encoder().encode(SyncProtocol.PushRequest(device: laptop.deviceID, migrations: laptop.migrations,
+                                                                              ops: laptop.ops(from: laptop.deviceID)))
+        do {
+            _ = try world.service.push(token: token, body: body)
+            Issue.record("a push merged while the store of record was down")
+        } catch {
+            #expect(error.status == 503)
+            #expect(error.body.error == "store-unavailable")
+            #expect(error.message(in: .en).contains("nothing was merged"))
+        }
+        #expect(try world.hub.journalDigest() == before)  // the working copy rolled back
+        #expect(throws: SyncError.self) { try world.service.pull(token: token, after: 0, limit: 10) }
+        try PostgresAdmin.execute(TestPostgres.url!, "ALTER DATABASE \"\(database)\" ALLOW_CONNECTIONS true")
+        #expect(try world.postgres!.count() == world.hub.journalCount())  // never one without the other
+        #expect(try world.service.push(token: token, body: body).applied == 6)
+        #expect(try world.hub.journalDigest() == world.storeDigest())
+    }
+
+    @Test("a store of journal.v1 (its order held by foreign keys) is upgraded in place to journal.v2, rows kept, rules still held")
+    func upgradesV1() async throws {
+        let world = try SyncWorld()
+        let (laptop, client) = try await world.laptop("笔记本")
+        try laptop.apply((1...5).map { _ in SyncWorld.adjust("AF-1", "A-01-1", 1, by: world.lead) })
+        _ = try await client.sync()
+        let url = try TestPostgres.freshDatabase()
+        let quoted = { (text: String) in "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
+        let rows = try world.hub.read { db in try Row.fetchAll(db, sql: "SELECT * FROM journal ORDER BY seq").map(JournalEntry.init(row:)) }
+        let values = rows.map { entry in
+            let op = entry.op
+            return "(\(entry.seq), \(quoted(op.deviceID.rawValue)), \(op.deviceSeq), \(quoted(op.hlc.description)), \(quoted(op.actor.rawValue)), "
+                + "\(quoted(op.kind)), \(op.version), \(quoted(op.payload)), \(quoted(op.prevHash)), \(quoted(op.hash)))"
+        }
+        try PostgresAdmin.execute(url, "CREATE TABLE zhanggui_store (key text PRIMARY KEY, value text NOT NULL)", Self.journalV1,
+                                  "CREATE INDEX hub_journal_device ON hub_journal (device_id, seq)",
+                                  "INSERT INTO zhanggui_store VALUES ('schema', 'journal.v1'), ('hub', '\(world.hub.deviceID.rawValue)')",
+                                  "INSERT INTO hub_journal (seq, device_id, device_seq, hlc, actor, kind, version, payload, prev_hash, hash) VALUES "
+                                      + values.joined(separator: ", "))
+        let journal = try PostgresJournal.open(url, hub: world.hub.deviceID)
+        #expect(try journal.journalDigest() == world.hub.journalDigest())
+        #expect(try StoreTransfer.verify(db: world.hub.path, store: url).problems.isEmpty)
+        // The rules hold after the upgrade: a skipped position is refused, the next batch goes in.
+        try laptop.apply(SyncWorld.adjust("AF-1", "A-01-1", 1, by: world.lead))
+        let next = try laptop.ops(from: laptop.deviceID).last!
+        let last = try journal.lastSeq()
+        #expect(throws: PostgresStoreError.self) { try journal.record([JournalEntry(seq: last + 2, op: next)], after: (seq: last, hash: rows.last!.op.hash)) }
+        try journal.record([JournalEntry(seq: last + 1, op: next)], after: (seq: last, hash: rows.last!.op.hash))
+        #expect(try journal.count() == rows.count + 1)
+        journal.close()
+        // Opened again: already journal.v2.
+        let again = try PostgresJournal.open(url, hub: world.hub.deviceID)
+        #expect(try again.lastSeq() == last + 1)
+        again.close()
+    }
+
+    /// `hub_journal` as journal.v1 made it (2026-12-02).
+    static let journalV1 = """
+        CREATE TABLE hub_journal (
+            seq bigint PRIMARY KEY CHECK (seq > 0),
+            device_id text NOT NULL,
+            device_seq bigint NOT NULL CHECK (device_seq > 0),
+            hlc text NOT NULL,
+            actor text NOT NULL,
+            kind text NOT NULL,
+            version bigint NOT NULL,
+            payload text NOT NULL,
+            prev_hash text NOT NULL,
+            hash text NOT NULL,
+            prev_seq bigint GENERATED ALWAYS AS (CASE WHEN seq > 1 THEN seq - 1 END) STORED,
+            prev_device_seq bigint GENERATED ALWAYS AS (CASE WHEN device_seq > 1 THEN device_seq - 1 END) STORED,
+            UNIQUE (device_id, device_seq),
+            UNIQUE (device_id, device_seq, hash),
+            CHECK (device_seq > 1 OR prev_hash = '\(Op.genesisHash)'),
+            FOREIGN KEY (prev_seq) REFERENCES hub_journal (seq),
+            FOREIGN KEY (device_id, prev_device_seq, prev_hash) REFERENCES hub_journal (device_id, device_seq, hash)
+        )
+        """
+
+    @Test("PostgreSQL's own constraints refuse a gap in a device's ops, a broken chain, a repeated op and a skipped position; the journal is append-only")
     func constraints() async throws {
         let world = try SyncWorld(store: .postgres)
         let (laptop, _) = try await world.laptop("笔记本")
@@ -128,6 +221,10 @@ struct PostgresHubTests {
             #expect(throws: PostgresStoreError.self) { try journal.record(bad, after: anchor) }
         }
         #expect(try journal.lastSeq() == last)
+        for edit in ["UPDATE hub_journal SET payload = '{}' WHERE seq = 1", "DELETE FROM hub_journal WHERE seq = \(last)", "TRUNCATE hub_journal"] {
+            #expect(throws: PostgresStoreError.self) { try PostgresAdmin.execute(world.postgresURL!, edit) }  // append-only
+        }
+        #expect(try journal.count() == Int(last))
         #expect(throws: StoreOfRecordError.diverged(seq: last)) {
             try journal.record([JournalEntry(seq: last + 1, op: ops[0])], after: (seq: last, hash: String(repeating: "b", count: 64)))
         }
@@ -146,7 +243,10 @@ struct PostgresHubTests {
         #expect(try StoreTransfer.verify(db: world.hub.path, store: url).problems.isEmpty)
         // Copying again moves nothing and still agrees.
         #expect(try StoreTransfer.copy(from: world.hub.path, to: url).copied == 0)
-        try PostgresAdmin.execute(url, "UPDATE hub_journal SET payload = payload || ' ' WHERE seq = 3")
+        // The journal is append-only; someone who turns that off and edits a row is found out.
+        #expect(throws: PostgresStoreError.self) { try PostgresAdmin.execute(url, "UPDATE hub_journal SET payload = payload || ' ' WHERE seq = 3") }
+        try PostgresAdmin.execute(url, "ALTER TABLE hub_journal DISABLE TRIGGER hub_journal_append_only",
+                                  "UPDATE hub_journal SET payload = payload || ' ' WHERE seq = 3")
         let problems = try StoreTransfer.verify(db: world.hub.path, store: url).problems
         #expect(problems.contains { $0.contains("does not match its hash") })
         // A laptop's file is not a hub.

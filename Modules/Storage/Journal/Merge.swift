@@ -39,48 +39,99 @@ extension ShopDatabase {
     /// Not a savepoint around the optimistic pass: while one is open SQLite keeps a copy of every
     /// page each statement first touches, for the whole batch (a multi-row journal insert alone
     /// spills it to a temporary file).
+    ///
+    /// Each pass first works out which ops the batch appends, in which order (`MergePlan`: hashes,
+    /// chains, duplicates, gaps — nothing a projection changes), then projects them. With a store
+    /// of record the plan's entries are sent to it before the projection and checked there while
+    /// the handlers run (`StoreOfRecord.begin`); the store commits after the projection and before
+    /// this file, or neither does (docs/decisions/0011).
     private func merge(_ ops: [Op], _ hashes: HashCheck, _ db: Database) throws -> MergeReport {
         var report: MergeReport?
-        var start: Int64 = 0
-        try db.inTransaction {
-            start = try storeOfRecord == nil ? 0 : JournalQueries.lastSeq(db)
-            do {
-                report = try ProjectionCache.$active.withValue(ProjectionCache(db, localDevice: deviceID)) {
-                    try merge(ops, hashes, db, isolated: false)
+        for isolated in [false, true] {
+            try db.inTransaction {
+                let start = try storeOfRecord == nil ? 0 : JournalQueries.lastSeq(db)
+                let plan = try MergePlan(ops, hashes, localDevice: deviceID, registry: registry, db)
+                let write = try beginInStore(plan.apply, since: start, db)
+                defer { write?.cancel() }  // nothing stored unless committed below
+                do {
+                    report = try ProjectionCache.$active.withValue(ProjectionCache(db, localDevice: deviceID)) {
+                        try project(plan, db, isolated: isolated)
+                    }
+                    try finishInStore(write, since: start, appended: plan.apply.count, db)  // the store commits first, or nothing does
+                    return .commit
+                } catch OptimisticMerge.refused where !isolated {
+                    report = nil
+                    return .rollback
                 }
-                try recordInStore(db, since: start)  // the store of record commits first, or nothing does
-                return .commit
-            } catch OptimisticMerge.refused {
-                return .rollback
             }
-        }
-        if let report { return report }
-        try db.inTransaction {
-            start = try storeOfRecord == nil ? 0 : JournalQueries.lastSeq(db)
-            report = try ProjectionCache.$active.withValue(ProjectionCache(db, localDevice: deviceID)) {
-                try merge(ops, hashes, db, isolated: true)
-            }
-            try recordInStore(db, since: start)
-            return .commit
+            if let report { return report }
         }
         return report!
     }
 
-    private func merge(_ ops: [Op], _ hashes: HashCheck, _ db: Database, isolated: Bool) throws -> MergeReport {
-        var report = MergeReport()
-        var heads: [DeviceID: DeviceHead] = [:]
-        var waiting: [DeviceID: [Int64: Op]] = [:]
+    /// Projects and appends the ops `plan` found, in its order; saves every device's new head.
+    private func project(_ plan: MergePlan, _ db: Database, isolated: Bool) throws -> MergeReport {
+        var report = plan.report
         let append = try JournalAppender(db)
         var actors = ActorCache()
+        for (op, handler) in zip(plan.apply, plan.handlers) {
+            try append.beforeProjecting(handler)
+            if try projectMerged(op, handler, &actors, db, isolated: isolated) { report.conflicts += 1 }
+            try append(op)
+        }
+        try append.flush()
+        report.applied = plan.apply.count
+        for head in plan.heads.values { try head.save(db) }
+        return report
+    }
 
-        /// Applies `op` if it is the device's next; then any waiting ops that now follow.
+    /// Ops this database holds from `device` after `seq`, in order: what a notebook exports.
+    public func ops(from device: DeviceID, after seq: Int64 = 0) throws -> [Op] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM journal WHERE deviceID = ? AND deviceSeq > ? ORDER BY deviceSeq",
+                             arguments: [device.rawValue, seq]).map { JournalEntry(row: $0).op }
+        }
+    }
+}
+
+/// Which of a batch's ops a merge appends, and in which order, before anything is projected:
+/// each device's ops in sequence from its head (ops waiting for an earlier one are held, never
+/// skipped over), duplicates (a known op ID with the same hash) counted, and the first op whose
+/// hash, chain, op ID or kind is wrong refused. None of that depends on what the handlers do, so
+/// the plan is known before they run — what a store of record is sent while they do.
+struct MergePlan {
+    /// The ops to append, in apply order.
+    var apply: [Op] = []
+    /// Each one's handler.
+    var handlers: [OpHandler] = []
+    /// Every device's head after the batch.
+    var heads: [DeviceID: DeviceHead] = [:]
+    /// Duplicates and held ops (`applied` and `conflicts` come with the projection).
+    var report = MergeReport()
+
+    init(_ ops: [Op], _ hashes: HashCheck, localDevice: DeviceID, registry: ModuleRegistry, _ db: Database) throws {
+        apply.reserveCapacity(ops.count)
+        handlers.reserveCapacity(ops.count)
+        var stored: [DeviceID: Int64] = [:]  // each device's head in the file, before this batch
+        var waiting: [DeviceID: [Int64: Op]] = [:]
+
+        /// Plans `op` if it is the device's next; then any waiting ops that now follow.
         func offer(_ op: Op) throws {
-            let cached = heads[op.deviceID]
-            var head = try cached ?? DeviceHead.fetch(db, device: op.deviceID)
-            if cached == nil { heads[op.deviceID] = head }
+            var head: DeviceHead
+            if let planned = heads[op.deviceID] {
+                head = planned
+            } else {
+                head = try DeviceHead.fetch(db, device: op.deviceID)
+                heads[op.deviceID] = head
+                stored[op.deviceID] = head.lastSeq
+            }
             if op.deviceSeq <= head.lastSeq {
-                try append.flush()  // the op may be one this batch appended
-                let known = try db.cachedStatement(Self.knownHash).readFirst(op.deviceID.rawValue, op.deviceSeq) { $0.text(0) } ?? nil
+                let known: String?
+                if op.deviceSeq > stored[op.deviceID] ?? 0 {  // one this batch appends
+                    known = apply.last { $0.deviceID == op.deviceID && $0.deviceSeq == op.deviceSeq }?.hash
+                } else {
+                    known = try db.cachedStatement(MergePlan.knownHash).readFirst(op.deviceID.rawValue, op.deviceSeq) { $0.text(0) } ?? nil
+                }
                 guard known == op.hash else { throw MergeError.clonedNotebook(op.id) }
                 report.duplicates += 1
                 return
@@ -93,39 +144,26 @@ extension ShopDatabase {
             while let current = next {
                 guard current.prevHash == head.lastHash else { throw MergeError.brokenChain(current.id) }
                 guard let handler = registry.handlers[current.kind] else { throw StorageError.unknownOperationKind(current.kind) }
-                try append.beforeProjecting(handler)
-                if try projectMerged(current, handler, &actors, db, isolated: isolated) { report.conflicts += 1 }
-                try append(current)
+                apply.append(current)
+                handlers.append(handler)
                 head = DeviceHead(device: current.deviceID, lastSeq: current.deviceSeq, lastHash: current.hash, lastHLC: current.hlc)
-                report.applied += 1
                 next = waiting.isEmpty ? nil : waiting[current.deviceID]?.removeValue(forKey: current.deviceSeq + 1)
             }
             heads[op.deviceID] = head
         }
 
         for (index, op) in ops.enumerated() {
-            guard op.deviceID != deviceID else {  // our own op coming back: we have it
+            guard op.deviceID != localDevice else {  // our own op coming back: we have it
                 report.duplicates += 1
                 continue
             }
             guard hashes.valid[index] else { throw MergeError.badHash(op.id) }
             try offer(op)
         }
-        try append.flush()
         report.held = waiting.values.flatMap(\.values).map(\.id).sorted { ($0.deviceID, $0.deviceSeq) < ($1.deviceID, $1.deviceSeq) }
-        for head in heads.values { try head.save(db) }
-        return report
     }
 
     private static let knownHash = FastSQL("SELECT hash FROM journal WHERE deviceID = ? AND deviceSeq = ?")
-
-    /// Ops this database holds from `device` after `seq`, in order: what a notebook exports.
-    public func ops(from device: DeviceID, after seq: Int64 = 0) throws -> [Op] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM journal WHERE deviceID = ? AND deviceSeq > ? ORDER BY deviceSeq",
-                             arguments: [device.rawValue, seq]).map { JournalEntry(row: $0).op }
-        }
-    }
 }
 
 /// Whether each op of a batch matches its hash, worked out before the merge's write transaction,

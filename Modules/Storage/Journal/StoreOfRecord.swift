@@ -21,6 +21,39 @@ public protocol StoreOfRecord: Sendable {
     /// The entries after `seq` in apply order, leaving out one device's own (what a hub serves to
     /// pulls); `limit` nil for all of them.
     func entries(after seq: Int64, excluding device: DeviceID?, limit: Int?) throws -> [JournalEntry]
+    /// `record` without waiting for it: sends `entries` to the store, which checks and writes
+    /// them (not yet committed) while the caller goes on; the returned write's `commit()` waits
+    /// for that and commits, throwing what `record` would; `cancel()` leaves nothing stored.
+    func begin(_ entries: [JournalEntry], after anchor: (seq: Int64, hash: String)?) throws -> any StoreOfRecordWrite
+}
+
+/// A write `StoreOfRecord.begin` started: committed or cancelled exactly once (a cancel after
+/// the commit does nothing).
+public protocol StoreOfRecordWrite: AnyObject {
+    func commit() throws
+    func cancel()
+}
+
+extension StoreOfRecord {
+    /// A store that cannot overlap its write with the caller's records the entries at `commit()`.
+    public func begin(_ entries: [JournalEntry], after anchor: (seq: Int64, hash: String)?) throws -> any StoreOfRecordWrite {
+        DeferredRecord(store: self, entries: entries, anchor: anchor)
+    }
+}
+
+private final class DeferredRecord<Store: StoreOfRecord>: StoreOfRecordWrite {
+    let store: Store
+    let entries: [JournalEntry]
+    let anchor: (seq: Int64, hash: String)?
+
+    init(store: Store, entries: [JournalEntry], anchor: (seq: Int64, hash: String)?) {
+        self.store = store
+        self.entries = entries
+        self.anchor = anchor
+    }
+
+    func commit() throws { try store.record(entries, after: anchor) }
+    func cancel() {}
 }
 
 /// What `catchUp()` did.
@@ -32,7 +65,12 @@ public struct CatchUpReport: Sendable, Equatable {
     public var recorded: Int = 0
 }
 
-public enum StoreOfRecordError: Error, Sendable, Equatable {
+/// A store of record that did not take or give what was asked (not reachable, refused, another
+/// copy's journal): nothing was changed, and the hub says so to the device (a 503: sync again
+/// later), not that its ops were bad.
+public protocol StoreOfRecordFailure: ShopError {}
+
+public enum StoreOfRecordError: Error, Sendable, Equatable, StoreOfRecordFailure {
     /// The store and the working copy hold different ops at one apply position.
     case diverged(seq: Int64)
     /// An entry from the store does not follow the working copy's journal.
@@ -74,6 +112,35 @@ extension ShopDatabase {
             .map { (seq: after, hash: $0) }
         guard after == 0 || anchor != nil else { throw StoreOfRecordError.diverged(seq: after) }
         try store.record(entries, after: anchor)
+    }
+
+    /// Before a merge projects the entries its plan appends after `start`: when the store holds
+    /// exactly the file's journal up to `start`, sends it those entries (`StoreOfRecord.begin`),
+    /// so that the store checks and writes them while the handlers project. Nil without a store,
+    /// without entries, or when the store is behind the file (then `finishInStore` sends what it
+    /// lacks the plain way); a store ahead of the file is `.behind`, before anything is projected.
+    func beginInStore(_ ops: [Op], since start: Int64, _ db: Database) throws -> (any StoreOfRecordWrite)? {
+        guard let store = storeOfRecord, !ops.isEmpty else { return nil }
+        let after = try store.lastSeq()
+        guard after <= start else { throw StoreOfRecordError.behind(store: after, copy: start) }
+        guard after == start else { return nil }
+        let anchor = start == 0 ? nil : try String.fetchOne(db, sql: "SELECT hash FROM journal WHERE seq = ?", arguments: [start])
+            .map { (seq: start, hash: $0) }
+        guard start == 0 || anchor != nil else { throw StoreOfRecordError.diverged(seq: start) }
+        var entries: [JournalEntry] = []
+        entries.reserveCapacity(ops.count)
+        for (offset, op) in ops.enumerated() { entries.append(JournalEntry(seq: start + 1 + Int64(offset), op: op)) }
+        return try store.begin(entries, after: anchor)
+    }
+
+    /// After the projection, before the file commits: commits the store's write `beginInStore`
+    /// started — only if the file appended exactly those entries at those positions — or, without
+    /// one, records what the store lacks (`recordInStore`). Throws, and the file rolls back, if
+    /// the store did not take them.
+    func finishInStore(_ write: (any StoreOfRecordWrite)?, since start: Int64, appended count: Int, _ db: Database) throws {
+        guard let write else { return try recordInStore(db, since: start) }
+        guard try JournalQueries.lastSeq(db) == start + Int64(count) else { throw StoreOfRecordError.diverged(seq: start + 1) }
+        try write.commit()
     }
 
     /// Runs a journal write; if the store of record turns out ahead of this file, catches up
