@@ -9,7 +9,7 @@ import GRDB
 /// copied whole, the writer's next transaction starts it again from the beginning, so it stays
 /// near one interval's worth of pages. A checkpoint that fails (the file busy, gone) is left to
 /// the next one, or to SQLite's own after `bulk`.
-final class BulkCheckpointer: @unchecked Sendable {  // `stopped` and `thread` are used under `lock`
+final class BulkCheckpointer: @unchecked Sendable {  // `stopped` and `running` are used under `lock`
     private let queue: DatabaseQueue
     private let interval: TimeInterval
     private let lock = NSCondition()
