@@ -66,7 +66,7 @@ extension TaobaoOrderLineReader {
         let name = file ?? (path as NSString).lastPathComponent
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard size >= max(2, splitAt), ProcessInfo.processInfo.activeProcessorCount > 1,
-              let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
+              let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else {  // read, not mapped: a file cut short meanwhile is an error, not SIGBUS
             var reader = try TaobaoOrderLineReader(path: path, file: name)
             return try reader.readAll()
         }
