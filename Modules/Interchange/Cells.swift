@@ -5,15 +5,18 @@ import ShopDomain
 enum Cells {
     /// The text inside the wrappers that keep Excel from reading a cell as a number: `="1930…"`
     /// (the seller centre), a leading `'` (phones) or a leading tab.
+    /// On UTF-8 offsets (the wrappers are ASCII), not characters: every order number of an
+    /// import is wrapped (issue 20).
     static func unwrap(_ text: String) -> String {
-        var body = Substring(text.trimmingWhitespace())
-        let bytes = body.utf8
-        if bytes.count >= 3, bytes.first == 0x3D, bytes.dropFirst().first == 0x22, bytes.last == 0x22, body.hasSuffix("\"") {
-            body = body.dropFirst(2).dropLast()
+        let trimmed = text.trimmingWhitespace()
+        let bytes = trimmed.utf8
+        var body = Substring(trimmed)
+        if bytes.count >= 3, bytes.first == 0x3D, bytes[bytes.index(after: bytes.startIndex)] == 0x22, bytes.last == 0x22 {
+            body = trimmed[bytes.index(bytes.startIndex, offsetBy: 2)..<bytes.index(before: bytes.endIndex)]
         } else if bytes.first != 0x27 {
-            return String(body)  // nothing wrapped: already trimmed
+            return trimmed  // nothing wrapped: already trimmed
         }
-        if body.first == "'" { body = body.dropFirst() }
+        if body.utf8.first == 0x27 { body = body[body.utf8.index(after: body.startIndex)...] }
         return body.trimmingWhitespace()
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds columns by header name, not position: real exports add, drop and reorder columns over
 /// the years, and some header names carry trailing spaces.
 public struct HeaderMap: Sendable {
@@ -69,5 +71,14 @@ struct FieldKey: Hashable, Sendable {
         name.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
-    static func == (a: FieldKey, b: FieldKey) -> Bool { a.name.utf8.elementsEqual(b.name.utf8) }
+    /// The bytes compared at once (`memcmp`), not element by element through the generic
+    /// `elementsEqual` (8% of an order import's reading thread, issue 20).
+    static func == (a: FieldKey, b: FieldKey) -> Bool {
+        var x = a.name, y = b.name
+        return x.withUTF8 { p in
+            y.withUTF8 { q in
+                p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0)
+            }
+        }
+    }
 }

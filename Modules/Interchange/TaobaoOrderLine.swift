@@ -64,16 +64,50 @@ public struct TaobaoOrderLine: Sendable, Equatable, Codable {
     }
 
     /// Parses 商品属性: `颜色分类：白色;尺码：XL` (full-width or ASCII colon, `;` or `；` between
-    /// options). An option without a colon has an empty name. On Unicode scalars, as
-    /// `Cells.splitPostcode` (issue 20).
+    /// options). An option without a colon has an empty name; one of white space alone is none.
+    /// Scanned as UTF-8 bytes (issue 20: splitting the scalars cost a tenth of reading the
+    /// detail export): the separators are whole scalars, and no byte of a multi-byte scalar is
+    /// ASCII, so a byte match is a scalar match.
     public static func parseAttributes(_ text: String) -> [Attribute] {
-        text.unicodeScalars.split(whereSeparator: { $0 == ";" || $0 == "；" }).compactMap { part in
-            guard part.contains(where: { !$0.isWhiteSpace }) else { return nil }
-            guard let colon = part.firstIndex(where: { $0 == "：" || $0 == ":" }) else {
-                return Attribute(name: "", value: Substring(part).trimmingWhitespace())
+        var text = text
+        return text.withUTF8 { bytes in
+            var attributes: [Attribute] = []
+            var start = 0, index = 0
+            var colon: Range<Int>?
+            func piece(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+            func close(at end: Int) {
+                defer { colon = nil }
+                if let colon {
+                    attributes.append(Attribute(name: piece(start..<colon.lowerBound).trimmingWhitespace(),
+                                                value: piece(colon.upperBound..<end).trimmingWhitespace()))
+                } else if start < end {
+                    let part = piece(start..<end)
+                    if part.unicodeScalars.contains(where: { !$0.isWhiteSpace }) { attributes.append(Attribute(name: "", value: part.trimmingWhitespace())) }
+                }
             }
-            return Attribute(name: Substring(part[..<colon]).trimmingWhitespace(),
-                             value: Substring(part[part.index(after: colon)...]).trimmingWhitespace())
+            while index < bytes.count {
+                let byte = bytes[index]
+                // `；` U+FF1B and `：` U+FF1A are EF BC 9B and EF BC 9A.
+                if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC, bytes[index + 2] == 0x9B || bytes[index + 2] == 0x9A {
+                    if bytes[index + 2] == 0x9B {
+                        close(at: index)
+                        start = index + 3
+                    } else if colon == nil {
+                        colon = index..<index + 3
+                    }
+                    index += 3
+                    continue
+                }
+                if byte == 0x3B {
+                    close(at: index)
+                    start = index + 1
+                } else if byte == 0x3A, colon == nil {
+                    colon = index..<index + 1
+                }
+                index += 1
+            }
+            close(at: bytes.count)
+            return attributes
         }
     }
 }

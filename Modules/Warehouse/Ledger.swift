@@ -22,6 +22,7 @@ enum Ledger {
         let before = try balanceBefore ?? Ledger.balance(db, sku, location)
         let balance = try checkedBalance(before, delta, sku: sku, location: location)
         try db.cachedStatement(addToBalance).executeFast(sku.rawValue, location.rawValue, delta)
+        ProjectionContext.memo(CatalogMemo.self, db)?.figures[sku] = nil  // read again when next asked for
         if balance < 0 {
             guard try !refuseNegative || !ProjectionContext.isLocal(op, db) else {
                 throw WarehouseError.insufficientStock(sku: sku.rawValue, location: location.rawValue,
@@ -83,7 +84,10 @@ enum Ledger {
     /// when stock recovers (WH-6, CS-10). Never two open alerts for one SKU.
     static func evaluateAlert(_ db: Database, _ op: Op, _ sku: SKU) throws {
         let memo = ProjectionContext.memo(CatalogMemo.self, db)
-        if let rule = memo?.rules[sku] { return try evaluateAlert(db, op, sku, rule) }
+        if let rule = memo?.rules[sku] {
+            if let known = memo?.figures[sku] { return try evaluateAlert(db, op, sku, rule, available: known.available, open: known.open) }
+            return try evaluateAlert(db, op, sku, rule)
+        }
         // Not known yet: the rule with the figures, in one statement (issue 20: every SKU of an
         // import, again in every chunk's transaction).
         guard let (rule, available, open) = try db.cachedStatement(readRuleAndAvailable).readFirst(sku.rawValue, row: { row in
@@ -91,6 +95,7 @@ enum Ledger {
              row.int(2), row.optionalInt64(3))
         }) else { return }
         memo?.rules[sku] = rule
+        memo?.figures[sku] = (available, open)
         try evaluateAlert(db, op, sku, rule, available: available, open: open)
     }
 
@@ -110,6 +115,7 @@ enum Ledger {
         // Available (on hand in sellable locations − reserved by paid orders not yet shipped) and
         // the open alert, in one statement.
         let (available, open) = try db.cachedStatement(readAvailable).readFirst(sku.rawValue) { ($0.int(0), $0.optionalInt64(1)) }!
+        ProjectionContext.memo(CatalogMemo.self, db)?.figures[sku] = (available, open)
         try settleAlert(db, op, sku, available: available, open: open, threshold: threshold)
     }
 
@@ -138,8 +144,12 @@ enum Ledger {
     private static func settleAlert(_ db: Database, _ op: Op, _ sku: SKU, available: Int, open: Int64?, threshold: Int) throws {
         if available < threshold, open == nil {
             try db.cachedStatement(raiseAlert).executeFast(sku.rawValue, available, threshold, op.hlc.wallMillis)
+            let memo = ProjectionContext.memo(CatalogMemo.self, db)
+            if memo?.figures[sku] != nil { memo?.figures[sku] = (available, db.lastInsertedRowID) }
         } else if available >= threshold, let open {
             try db.cachedStatement(clearAlert).executeFast(op.hlc.wallMillis, open)
+            let memo = ProjectionContext.memo(CatalogMemo.self, db)
+            if memo?.figures[sku] != nil { memo?.figures[sku] = (available, nil) }
         }
     }
 
@@ -205,10 +215,23 @@ enum Ledger {
     /// Within one merge or apply, products' alert rules and locations' kinds as read: they
     /// change only by `product.added`, `threshold.set` and `location.added`, whose projections
     /// forget (`ProjectionContext.forget`). Only known products and locations are remembered.
+    ///
+    /// And each SKU's available stock and open alert, once an alert check has read them, kept as
+    /// the warehouse — their only writer — changes them: a reservation's delta (`reserved(_:_:by:)`)
+    /// and a raised or cleared alert update them, a movement (`post`) drops them. An import checks
+    /// the alerts of the same SKUs order after order (issue 20).
     final class CatalogMemo: MergeMemo {
         var rules: [SKU: AlertRule] = [:]
         var locations: [LocationCode: String] = [:]
+        var figures: [SKU: (available: Int, open: Int64?)] = [:]
         init() {}
+
+        /// `delta` more units of `sku` reserved.
+        func reserved(_ sku: SKU, by delta: Int) {
+            guard let known = figures[sku] else { return }
+            let (available, overflow) = known.available.subtractingReportingOverflow(delta)
+            figures[sku] = overflow ? nil : (available, known.open)
+        }
     }
 
     private static let lowStock = PolicyCatalog.item("CS-10.low-stock")!

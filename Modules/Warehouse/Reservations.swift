@@ -63,6 +63,7 @@ enum Reservations {
     private static func reserved(_ db: Database, _ sku: String, by delta: Int) throws {
         try db.cachedStatement(addReservedSQL).executeFast(sku, delta)
         if delta < 0 { try db.cachedStatement(dropEmptySQL).executeFast(sku) }
+        ProjectionContext.memo(Ledger.CatalogMemo.self, db)?.reserved(SKU(rawValue: sku), by: delta)
     }
 
     /// The orders a SKU mapping matched: their lines now carry the mapped SKU.

@@ -56,3 +56,58 @@ final class ProjectionCache: @unchecked Sendable {  // used only inside one writ
         cache.memos = [:]
     }
 }
+
+/// A `ShopDatabase.bulk` (an import's chunks, one `apply` each) hands the cache of one apply to
+/// the next, so what the first chunk read — products' alert rules, the SKUs' figures, the
+/// policies — is not read again by every chunk (issue 20: a catalogue as large as a chunk's lines
+/// was read again whole, chunk after chunk). Only while nothing could have made it stale: the
+/// next apply runs on the same connection, no other connection committed in between (`PRAGMA
+/// data_version`), and this one changed no row outside the applies (`totalChangesCount`: a merge,
+/// a local write). A write that throws or does not commit drops it.
+final class CarriedProjection: @unchecked Sendable {  // used only inside one bulk, on its thread
+    /// The bulk in progress on this thread.
+    @TaskLocal static var active: CarriedProjection?
+
+    /// The database the bulk runs on (its pool): another one's applies on the same thread (a
+    /// second connection to the file) neither take nor leave anything here.
+    private let owner: ObjectIdentifier
+    private var cache: ProjectionCache?
+    private var dataVersion: Int64 = 0
+    private var changes = 0
+
+    init(owner: AnyObject) {
+        self.owner = ObjectIdentifier(owner)
+    }
+
+    /// The cache the last apply of `owner`'s bulk left, if still good for this transaction on
+    /// `db`; else a new one.
+    static func cache(for db: Database, of owner: AnyObject, localDevice: DeviceID) throws -> ProjectionCache {
+        guard let carried = active, carried.owner == ObjectIdentifier(owner), let cache = carried.cache else {
+            return ProjectionCache(db, localDevice: localDevice)
+        }
+        carried.cache = nil  // taken: kept again only by `keep`, after this apply's work
+        guard cache.connection == ObjectIdentifier(db), db.totalChangesCount == carried.changes,
+              try dataVersion(db) == carried.dataVersion else { return ProjectionCache(db, localDevice: localDevice) }
+        return cache
+    }
+
+    /// After an apply's work, inside its transaction: kept for the next, unless the commit fails
+    /// (`drop`). Another connection's commit after this point changes `data_version`; this
+    /// connection's own commit does not.
+    static func keep(_ cache: ProjectionCache, _ db: Database, of owner: AnyObject) throws {
+        guard let carried = active, carried.owner == ObjectIdentifier(owner) else { return }
+        carried.dataVersion = try dataVersion(db)
+        carried.changes = db.totalChangesCount
+        carried.cache = cache
+    }
+
+    /// The write failed or rolled back: what the cache learnt in it may be undone.
+    static func drop(of owner: AnyObject) {
+        guard let carried = active, carried.owner == ObjectIdentifier(owner) else { return }
+        carried.cache = nil
+    }
+
+    private static func dataVersion(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? -1
+    }
+}

@@ -187,7 +187,8 @@ public struct ShopDatabase: Sendable {
     /// commit into the main file while the next chunk is applied (issue 20). Before, the writer
     /// let the log grow to 10,000 pages and then stopped to copy it and wait for the `fsync`s.
     /// SQLite's own limit comes back afterwards (an inner `bulk` restores the outer one's); if the
-    /// checkpointer cannot open, the writer checkpoints every `walPages` pages as before.
+    /// checkpointer cannot open, the writer checkpoints every `walPages` pages as before. Each
+    /// `apply` inside hands what it looked up to the next (`CarriedProjection`).
     public func bulk<T>(walPages: Int = 10_000, _ body: () throws -> T) throws -> T {
         try requireWritable()
         let checkpointer = try? BulkCheckpointer(path: path)
@@ -200,7 +201,7 @@ public struct ShopDatabase: Sendable {
             checkpointer?.stop()
             try? pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = \(found)") }
         }
-        return try body()
+        return try CarriedProjection.$active.withValue(CarriedProjection(owner: pool)) { try body() }
     }
 
     /// The migrations this program knows: a notebook's schema, compared when notebooks meet.

@@ -17,8 +17,17 @@ extension ShopDatabase {
         try requireWritable()
         return try retryingBehind {
             try noticingDamage {
-                try pool.write { db in
-                    try ProjectionCache.$active.withValue(ProjectionCache(db, localDevice: deviceID)) { try apply(drafts, db) }
+                do {
+                    return try pool.write { db in
+                        // Inside a `bulk`, the last apply's cache when nothing made it stale (`CarriedProjection`).
+                        let cache = try CarriedProjection.cache(for: db, of: pool, localDevice: deviceID)
+                        let ops = try ProjectionCache.$active.withValue(cache) { try apply(drafts, db) }
+                        try CarriedProjection.keep(cache, db, of: pool)
+                        return ops
+                    }
+                } catch {
+                    CarriedProjection.drop(of: pool)
+                    throw error
                 }
             }
         }
