@@ -74,4 +74,22 @@ extension TextDecoding {
             return String(decoding: scratch, as: UTF8.self)
         }
     }
+
+    /// Appends one field's bytes to `out` as UTF-8 (checked, or converted from GB18030) without
+    /// making a `String`; false, with `out` as it was, when they are not valid in the encoding.
+    static func appendUTF8(_ bytes: UnsafeBufferPointer<UInt8>, as encoding: Encoding, ascii: Bool,
+                           to out: inout [UInt8]) -> Bool {
+        if ascii || !bytes.contains(where: { $0 >= 0x80 }) {
+            out.append(contentsOf: bytes)
+            return true
+        }
+        switch encoding {
+        case .utf8, .utf8BOM:
+            guard (try? UTF8Span(validating: bytes.span)) != nil else { return false }
+            out.append(contentsOf: bytes)
+            return true
+        case .gb18030:
+            return GB18030.decode(bytes, into: &out)
+        }
+    }
 }

@@ -58,6 +58,13 @@ public struct CSVStream {
     /// The next record, nil at the end. Throws for an unreadable or undecodable file and for a
     /// quote that never closes (after returning the records before it).
     public mutating func next() throws(InterchangeError) -> Record? {
+        guard let raw = try nextRaw() else { return nil }
+        return try decode(raw)
+    }
+
+    /// The next record undecoded, once the encoding it needs is known (an ASCII record at once);
+    /// nil at the end. Throws as `next` does, but not for bytes invalid in the encoding.
+    mutating func nextRaw() throws(InterchangeError) -> CSVSplitter.RawRecord? {
         while true {
             if head < pending.count {
                 let raw = pending[head]
@@ -67,7 +74,7 @@ public struct CSVStream {
                         pending.removeAll(keepingCapacity: true)
                         head = 0
                     }
-                    return try decode(raw)
+                    return raw
                 }
             } else if let line = splitter.unterminatedLine {
                 throw .unterminatedQuote(file: file, line: line)

@@ -50,6 +50,9 @@ public struct HeaderMap: Sendable {
 
     public func has(_ key: String) -> Bool { index[FieldKey(key)] != nil }
 
+    /// The column a field was found in.
+    func column(_ key: String) -> Int? { index[FieldKey(key)] }
+
     /// The header name the file uses for a field (trimmed), to name it in messages.
     public func header(_ key: String) -> String? { headers[FieldKey(key)] }
 

@@ -56,9 +56,19 @@ struct MappedRows {
         }
     }
 
+    /// The next record undecoded, blank or not (`CSVStream.nextRaw`).
+    mutating func nextRaw() throws(InterchangeError) -> CSVSplitter.RawRecord? {
+        try stream.nextRaw()
+    }
+
+    /// A row of empty or white-space cells, passed over.
+    static func isBlank(_ fields: [String]) -> Bool {
+        fields.allSatisfy { $0.trimmingWhitespace().isEmpty }
+    }
+
     private static func nonBlank(_ stream: inout CSVStream) throws(InterchangeError) -> CSVReader.Record? {
         while let record = try stream.next() {
-            if !record.fields.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { return record }
+            if !isBlank(record.fields) { return record }
         }
         return nil
     }

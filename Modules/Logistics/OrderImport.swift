@@ -64,8 +64,8 @@ public struct OrderImport {
                 report.refused += refused
                 let drafts = try database.read { db in try decide(chunk, &report, db) }
                 if !drafts.isEmpty { try database.apply(drafts) }
-            case .finished(let refused):
-                report.refused += refused
+            case .finished(let refused, let details):
+                report.refused = details + report.refused + refused
                 return report
             case .failed(let error):
                 throw error

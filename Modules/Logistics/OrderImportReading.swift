@@ -3,8 +3,9 @@ import Interchange
 import ShopDomain
 
 /// The reading half of an order import, run on a thread of its own while the caller applies what
-/// it has read (`OrderImport`): it reads the detail export whole (held by order number), then the
-/// order export chunk by chunk, and for each order makes the `order.imported` draft it will be if
+/// it has read (`OrderImport`): it splits the detail export whole (held by order number, each
+/// order's rows parsed when it is planned, `TaobaoDetailExport`), then reads the order export
+/// chunk by chunk, and for each order makes the `order.imported` draft it will be if
 /// the shop does not know it yet — matching every line's SKU and writing the payload's JSON. Only
 /// the applying side knows which orders are new; for the others the draft is dropped.
 struct OrderImportReading: Sendable {
@@ -24,7 +25,9 @@ struct OrderImportReading: Sendable {
         case opened(encoding: String)
         /// Up to a chunk of orders, and the rows refused since the last piece (`file:line: why`).
         case orders([Planned], refused: [String])
-        case finished(refused: [String])
+        /// The rows refused since the last piece, and the detail export's refused rows (each
+        /// order's rows are parsed as it is planned, the rest at the end).
+        case finished(refused: [String], details: [String])
         /// A file that cannot be read on (unreadable, undecodable, a quote never closed …).
         case failed(InterchangeError)
     }
@@ -41,13 +44,10 @@ struct OrderImportReading: Sendable {
     /// taker cancels.
     func run(into handoff: Handoff<Piece>) {
         do throws(InterchangeError) {
-            var refused: [String] = []
-            var lines: [String: [TaobaoOrderLine]] = [:]
-            if let details {
-                let all = try TaobaoOrderLineReader.readAll(path: details)  // on both cores: nothing applies until it is read
-                for line in all.rows { lines[line.orderNumber, default: []].append(line) }
-                refused = all.errors.map { $0.message(in: language) }
-            }
+            var refused: [String] = [], refusedLines: [InterchangeError.RowError] = []
+            // Split on both cores, each order's rows parsed as its order is planned: the first
+            // chunk waits for the split alone (issue 20).
+            var lines = try details.map { path throws(InterchangeError) in try TaobaoDetailExport.read(path: path) }
             var reader = try TaobaoOrderReader(path: orders, zone: zone)
             guard handoff.put(.opened(encoding: reader.encoding?.rawValue ?? "")) else { return }
             var chunk: [Planned] = []
@@ -55,7 +55,9 @@ struct OrderImportReading: Sendable {
             while let row = try reader.next() {
                 switch row {
                 case .success(let order):
-                    chunk.append(plan(order, lines: lines[order.number] ?? []))
+                    let taken = lines?.take(order.number)
+                    refusedLines += taken?.refused ?? []
+                    chunk.append(plan(order, lines: taken?.lines ?? []))
                     if chunk.count >= chunkSize {
                         guard handoff.put(.orders(chunk, refused: refused)) else { return }
                         chunk.removeAll(keepingCapacity: true)
@@ -65,7 +67,10 @@ struct OrderImportReading: Sendable {
                 }
             }
             if !chunk.isEmpty { guard handoff.put(.orders(chunk, refused: [])) else { return } }
-            _ = handoff.put(.finished(refused: refused))
+            refusedLines += lines?.refusedRest() ?? []
+            // The detail export's refusals first, in its order, as when it was parsed up front.
+            let detailRefusals = refusedLines.sorted { $0.line < $1.line }.map { $0.message(in: language) }
+            _ = handoff.put(.finished(refused: refused, details: detailRefusals))
         } catch {
             _ = handoff.put(.failed(error))
         }

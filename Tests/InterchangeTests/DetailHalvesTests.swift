@@ -3,9 +3,10 @@ import ShopDomain
 import Testing
 @testable import Interchange
 
-/// Issue 20: `TaobaoOrderLineReader.readAll` reads a large detail export on two threads, one half
-/// each; whatever the file holds, it must give what reading row by row gives — the same rows with
-/// the same lines, the same refusals in the same order, the same error for a broken file.
+/// Issue 20: `TaobaoDetailExport` reads a large detail export on two threads, one half each, and
+/// parses each order's rows when they are asked for; whatever the file holds, it must give what
+/// reading row by row gives — the same rows with the same lines, the same refusals in the same
+/// order, the same error for a broken file.
 @Suite struct DetailHalvesTests {
     /// A detail export whose rows vary in everything the splitter tracks: quoted titles with CRLF,
     /// LF and lone-CR line breaks inside, `""` escapes, `="…"` numbers, refused rows, blank rows;
@@ -48,11 +49,55 @@ import Testing
             let path = try Self.write(Self.export(rows: 300, shift: shift), gb18030: gb18030)
             defer { try? FileManager.default.removeItem(atPath: path) }
             let expected = try Self.rowByRow(path)
-            let halves = try TaobaoOrderLineReader.readAll(path: path, splitAt: 1)
+            let halves = try TaobaoDetailExport.read(path: path, splitAt: 1).all()
             #expect(halves.rows == expected.rows, "shift \(shift)")
             #expect(halves.errors == expected.errors, "shift \(shift)")
             #expect(expected.rows.count > 250 && expected.errors.count > 20)
             #expect(expected.rows.last?.line ?? 0 > 400)  // multi-line titles and blank rows move the lines on
+        }
+    }
+
+    @Test("each order's rows taken one order at a time, and the rest refused, are what row by row reads",
+          arguments: [false, true])
+    func takenByOrder(gb18030: Bool) throws {
+        let path = try Self.write(Self.export(rows: 300, shift: 3), gb18030: gb18030)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let expected = try Self.rowByRow(path)
+        var export = try TaobaoDetailExport.read(path: path, splitAt: 1)
+        // Ask for every other order (and one the file does not hold); the others are the rest.
+        let numbers = Array(Set(expected.rows.map(\.orderNumber))).sorted()
+        var taken: [TaobaoOrderLine] = [], refused: [InterchangeError.RowError] = []
+        for number in numbers.enumerated().filter({ $0.offset % 2 == 0 }).map(\.element) + ["2345999999999999999"] {
+            let order = export.take(number)
+            #expect(order.lines.allSatisfy { $0.orderNumber == number })
+            #expect(order.lines.map(\.line) == order.lines.map(\.line).sorted())
+            taken += order.lines
+            refused += order.refused
+        }
+        #expect(export.take(numbers[0]).lines == expected.rows.filter { $0.orderNumber == numbers[0] })  // asked twice: the same lines
+        let asked = Set(numbers.enumerated().filter { $0.offset % 2 == 0 }.map(\.element))
+        #expect(Set(taken.map(\.line)) == Set(expected.rows.filter { asked.contains($0.orderNumber) }.map(\.line)))
+        let rest = export.refusedRest()
+        #expect(rest == rest.sorted { $0.line < $1.line })
+        #expect((refused + rest).sorted { $0.line < $1.line } == expected.errors)
+    }
+
+    @Test("a field not valid in the file's encoding is refused when the file is read, naming its line, as row by row")
+    func undecodable() throws {
+        var data = Data("订单编号,标题,价格,购买数量\r\n".utf8)
+        for n in 0..<2000 { data += Data("234500000000000\(1000 + n),保温杯,5,1\r\n".utf8) }
+        data += Data("2345000000000009999,".utf8) + Data([0xE4, 0xB8]) + Data(",5,1\r\n".utf8)  // a cut-off character
+        for n in 0..<50 { data += Data("234500000000001\(1000 + n),杯子,5,1\r\n".utf8) }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("undecodable-\(UUID().uuidString).csv").path
+        try data.write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var rowByRow: InterchangeError?
+        do { _ = try Self.rowByRow(path) } catch { rowByRow = error }
+        #expect(rowByRow == .undecodableText(file: (path as NSString).lastPathComponent, line: 2002, encoding: "UTF-8"))
+        for splitAt in [1, 1 << 30] {
+            var read: InterchangeError?
+            do { _ = try TaobaoDetailExport.read(path: path, splitAt: splitAt) } catch { read = error }
+            #expect(read == rowByRow, "splitAt \(splitAt)")
         }
     }
 
@@ -62,7 +107,7 @@ import Testing
             let path = try Self.write(Self.export(rows: 120, shift: 4, lineEnd: lineEnd), gb18030: true)
             defer { try? FileManager.default.removeItem(atPath: path) }
             let expected = try Self.rowByRow(path)
-            let halves = try TaobaoOrderLineReader.readAll(path: path, splitAt: 1)
+            let halves = try TaobaoDetailExport.read(path: path, splitAt: 1).all()
             #expect(halves.rows == expected.rows)
             #expect(halves.errors == expected.errors)
         }
@@ -81,7 +126,7 @@ import Testing
             var rowByRow: InterchangeError?
             do { _ = try Self.rowByRow(path) } catch { rowByRow = error }
             var halves: InterchangeError?
-            do { _ = try TaobaoOrderLineReader.readAll(path: path, splitAt: 1) } catch { halves = error }
+            do { _ = try TaobaoDetailExport.read(path: path, splitAt: 1).all() } catch { halves = error }
             guard case .unterminatedQuote(_, let line)? = rowByRow else {
                 Issue.record("row by row: \(String(describing: rowByRow))")
                 continue

@@ -40,6 +40,21 @@ struct FileStateTests {
         }
     }
 
+    @Test("shorter than its header says with a write-ahead log beside it (a checkpoint copying pages in) is not called truncated")
+    func checkpointInProgress() throws {
+        let (_, path) = try copy()
+        let full = try size(path)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.truncate(atOffset: UInt64(full / 2))
+        try handle.close()
+        try Data(repeating: 0, count: 32).write(to: URL(fileURLWithPath: path + "-wal"))
+        do {
+            _ = try ShopDatabase.open(at: path)
+        } catch let error as StorageError {
+            if case .truncated = error { Issue.record("refused as truncated while a log is beside it: \(error)") }
+        }
+    }
+
     @Test("a file that is SQLite but holds no shop, and one that is not SQLite, are not shop files")
     func notAShop() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("zhanggui-fs-\(UUID().uuidString)")

@@ -7,7 +7,8 @@ import Synchronization
 /// `StorageError` whose message says what to do.
 enum FileState {
     /// Checks what can be known from the file itself without SQLite: that this process may read
-    /// it, that it begins like an SQLite file, and that it is as long as its header says.
+    /// it, that it begins like an SQLite file, and that it is as long as its header says (when no
+    /// write-ahead log is beside it: a checkpoint in another connection grows it page by page).
     static func check(_ path: String) throws {
         let fm = FileManager.default
         guard fm.isReadableFile(atPath: path) else { throw StorageError.permissionDenied(path: path) }
@@ -27,7 +28,11 @@ enum FileState {
         let rawPageSize = Int64(header[16]) << 8 | Int64(header[17])
         let pageSize = rawPageSize == 1 ? 65_536 : rawPageSize
         let pages = header[28..<32].reduce(Int64(0)) { $0 << 8 | Int64($1) }
-        if pages > 0, pageSize >= 512, size < pageSize * pages {
+        // While a write-ahead log is beside it, a checkpoint may be copying pages into the file
+        // (page 1, with the new count, first): shorter than its header says and whole. SQLite
+        // finds real damage on reading then.
+        let log = (try? fm.attributesOfItem(atPath: path + "-wal")[.size] as? NSNumber)?.int64Value ?? 0
+        if pages > 0, pageSize >= 512, log == 0, size < pageSize * pages {
             throw StorageError.truncated(path: path, size: size, expected: pageSize * pages)
         }
     }
