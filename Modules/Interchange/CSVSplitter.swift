@@ -54,7 +54,7 @@ struct CSVSplitter {
 
     /// Where the first record starting at or after `offset` begins in `bytes` (a whole file's,
     /// from its start) and the physical line it starts on: the states of `step`, keeping nothing,
-    /// so a second reader can start there (`TaobaoOrderLineReader.readAll`). Nil when no record
+    /// so a second reader can start there (`TaobaoDetailExport.read`). Nil when no record
     /// starts there (a quote open to the end, or no line break after `offset`).
     static func recordStart(in bytes: UnsafeBufferPointer<UInt8>, atOrAfter offset: Int) -> (offset: Int, line: Int)? {
         var state = State.fieldStart, line = 1, quotedCR = false, i = 0
