@@ -44,15 +44,6 @@ struct PackedRecords: Sendable {
         lines.removeLast()
     }
 
-    /// Another file part's records after these (the second half of a file).
-    mutating func append(contentsOf other: PackedRecords) {
-        let byteShift = bytes.count, fieldShift = ends.count
-        bytes += other.bytes
-        ends += other.ends.lazy.map { $0 + byteShift }
-        firstField += other.firstField.dropFirst().lazy.map { $0 + fieldShift }
-        lines += other.lines
-    }
-
     /// Field `field` of record `record`; nil when the record has fewer fields.
     func field(_ record: Int, _ field: Int) -> String? {
         let index = firstField[record] + field

@@ -18,7 +18,10 @@ import ShopDomain
 public struct TaobaoDetailExport: Sendable {
     public let file: String
     let columns: HeaderMap
-    private let records: PackedRecords
+    /// The rows of each part read (one, or the two halves), not joined: joining would hold the
+    /// file's rows twice at once.
+    private let parts: [PackedRecords]
+    private let count: Int
     /// Each order's first and last row; `next` chains its rows in the file's order.
     private let orders: [String: (first: Int, last: Int)]
     private let next: [Int]
@@ -84,7 +87,7 @@ public struct TaobaoDetailExport: Sendable {
     /// The rows no `take` asked for (orders the order export does not hold, rows whose order
     /// number is lost), parsed: those refused, in the file's order.
     public func refusedRest() -> [InterchangeError.RowError] {
-        (0..<records.count).compactMap { row in
+        (0..<count).compactMap { row in
             guard !taken[row], case .failure(let error) = parse(row) else { return nil }
             return error
         }
@@ -93,7 +96,7 @@ public struct TaobaoDetailExport: Sendable {
     /// Every row parsed, in the file's order: what reading the file row by row gives.
     public func all() -> (rows: [TaobaoOrderLine], errors: [InterchangeError.RowError]) {
         var rows: [TaobaoOrderLine] = [], errors: [InterchangeError.RowError] = []
-        for row in 0..<records.count {
+        for row in 0..<count {
             switch parse(row) {
             case .success(let line): rows.append(line)
             case .failure(let error): errors.append(error)
@@ -103,7 +106,9 @@ public struct TaobaoDetailExport: Sendable {
     }
 
     private func parse(_ row: Int) -> RowResult<TaobaoOrderLine> {
-        let record = CSVReader.Record(line: records.lines[row], fields: records.fields(row))
+        let inFirst = row < parts[0].count
+        let part = inFirst ? parts[0] : parts[1], index = inFirst ? row : row - parts[0].count
+        let record = CSVReader.Record(line: part.lines[index], fields: part.fields(index))
         do {
             return .success(try TaobaoOrderLineReader.parse(record, columns))
         } catch {
@@ -112,11 +117,7 @@ public struct TaobaoDetailExport: Sendable {
     }
 
     private init(file: String, columns: HeaderMap, parts: [Part]) {
-        var records = PackedRecords(), keys: [String?] = []
-        for part in parts {
-            records.append(contentsOf: part.records)
-            keys += part.keys
-        }
+        let keys = parts.flatMap(\.keys)
         var orders: [String: (first: Int, last: Int)] = [:]
         orders.reserveCapacity(keys.count)
         var next = [Int](repeating: -1, count: keys.count)
@@ -131,7 +132,8 @@ public struct TaobaoDetailExport: Sendable {
         }
         self.file = file
         self.columns = columns
-        self.records = records
+        self.parts = parts.map(\.records)
+        self.count = keys.count
         self.orders = orders
         self.next = next
         self.taken = [Bool](repeating: false, count: keys.count)
