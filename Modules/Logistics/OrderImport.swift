@@ -62,8 +62,12 @@ public struct OrderImport {
                 report.encoding = encoding
             case .orders(let chunk, let refused):
                 report.refused += refused
-                let drafts = try database.read { db in try decide(chunk, &report, db) }
-                if !drafts.isEmpty { try database.apply(drafts) }
+                var counted = report
+                try database.apply(making: { db in
+                    counted = report
+                    return try decide(chunk, &counted, db)
+                })
+                report = counted
             case .finished(let refused, let details):
                 report.refused = details + report.refused + refused
                 return report
@@ -74,7 +78,7 @@ public struct OrderImport {
     }
 
     /// Each order's draft: `order.imported` if the shop does not know it, `order.status-changed`
-    /// if it moved forward, none if it did not.
+    /// if it moved forward, none if it did not — decided inside the chunk's write transaction.
     private func decide(_ chunk: [OrderImportReading.Planned], _ report: inout Report, _ db: Database) throws -> [OpDraft] {
         let known = try OrderQueries.statuses(db, chunk.map(\.number))
         var drafts: [OpDraft] = []

@@ -78,6 +78,24 @@ struct JournalTests {
         #expect(try shop.database.verify().passed)
     }
 
+    @Test("drafts made inside the write transaction see what another connection committed; none made, nothing written")
+    func applyMaking() throws {
+        let shop = try TestShop()
+        let other = try ShopDatabase.open(at: shop.directory.appendingPathComponent("shop.sqlite").path)
+        try other.apply(OpDraft(actor: shop.gm, StaffAdded(staff: StaffID(rawValue: "a"), name: "甲", roles: [.shipper])))
+        let before = try shop.database.journalCount()
+        // Adds 乙 only if 甲 is there, as an import adds only the orders the tables do not hold.
+        let ops = try shop.database.apply(making: { db in
+            try CoreQueries.staffList(db).contains { $0.staff.name == "甲" }
+                ? [OpDraft(actor: shop.gm, StaffAdded(staff: StaffID(rawValue: "b"), name: "乙", roles: [.shipper]))] : []
+        })
+        #expect(ops.count == 1)
+        #expect(try shop.database.journalCount() == before + 1)
+        #expect(try shop.database.apply(making: { _ in [] }).isEmpty)
+        #expect(try shop.database.journalCount() == before + 1)
+        #expect(try shop.database.verify().passed)
+    }
+
     @Test("the role check names the person, their roles and who may")
     func roleRefusal() throws {
         let shop = try TestShop()

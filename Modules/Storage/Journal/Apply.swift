@@ -14,6 +14,16 @@ extension ShopDatabase {
     /// every op repeats (zone, policy, local device) are cached for its length (`ProjectionCache`).
     @discardableResult
     public func apply(_ drafts: [OpDraft]) throws -> [Op] {
+        try apply(making: { _ in drafts })
+    }
+
+    /// Applies the drafts `make` writes from what the tables hold inside the write transaction
+    /// itself, so no other connection's commit comes between what it read and what is applied
+    /// (an import deciding which orders are new, issue 20: one transaction a chunk, not a read
+    /// and a write). `make` may run twice (a hub whose store of record was ahead) and must not
+    /// count anything itself; no drafts, nothing written.
+    @discardableResult
+    public func apply(making make: (Database) throws -> [OpDraft]) throws -> [Op] {
         try requireWritable()
         return try retryingBehind {
             try noticingDamage {
@@ -21,7 +31,10 @@ extension ShopDatabase {
                     return try pool.write { db in
                         // Inside a `bulk`, the last apply's cache when nothing made it stale (`CarriedProjection`).
                         let cache = try CarriedProjection.cache(for: db, of: pool, localDevice: deviceID)
-                        let ops = try ProjectionCache.$active.withValue(cache) { try apply(drafts, db) }
+                        let ops = try ProjectionCache.$active.withValue(cache) { () throws -> [Op] in
+                            let drafts = try make(db)
+                            return drafts.isEmpty ? [] : try apply(drafts, db)
+                        }
                         try CarriedProjection.keep(cache, db, of: pool)
                         return ops
                     }
