@@ -1,4 +1,4 @@
-/// CSV records held as UTF-8, back to back in one buffer: three arrays for a whole file, not two
+/// CSV records held as UTF-8, back to back in one buffer: four arrays for a whole file, not two
 /// allocations a row (a 170,000-row detail export held for an order import, issue 20). Fields
 /// are checked (UTF-8) or converted (GB18030) as they are appended, so making them `String`s
 /// later cannot fail.

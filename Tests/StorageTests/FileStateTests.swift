@@ -21,22 +21,25 @@ struct FileStateTests {
         (try FileManager.default.attributesOfItem(atPath: path)[.size] as! NSNumber).int64Value
     }
 
+    /// Cuts the file to its first `length` bytes.
+    func cut(_ path: String, to length: Int64) throws {
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.truncate(atOffset: UInt64(length))
+        try handle.close()
+    }
+
     @Test("a truncated file says it is truncated, with its size, and how to restore")
     func truncated() throws {
         let (_, path) = try copy()
         let full = try size(path)
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        try handle.truncate(atOffset: UInt64(full / 2))
-        try handle.close()
+        try cut(path, to: full / 2)
         #expect(throws: StorageError.truncated(path: path, size: full / 2, expected: full)) { try ShopDatabase.open(at: path) }
         let message = StorageError.truncated(path: path, size: full / 2, expected: full).message(in: .en)
         #expect(message.contains("truncated") && message.contains("zhanggui backup"))
         // Cut within the header, or to nothing at all.
-        for length in [UInt64(40), 0] {
-            let cut = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-            try cut.truncate(atOffset: length)
-            try cut.close()
-            #expect(throws: StorageError.truncated(path: path, size: Int64(length), expected: nil)) { try ShopDatabase.open(at: path) }
+        for length in [Int64(40), 0] {
+            try cut(path, to: length)
+            #expect(throws: StorageError.truncated(path: path, size: length, expected: nil)) { try ShopDatabase.open(at: path) }
         }
     }
 
@@ -44,9 +47,7 @@ struct FileStateTests {
     func checkpointInProgress() throws {
         let (_, path) = try copy()
         let full = try size(path)
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        try handle.truncate(atOffset: UInt64(full / 2))
-        try handle.close()
+        try cut(path, to: full / 2)
         try Data(repeating: 0, count: 32).write(to: URL(fileURLWithPath: path + "-wal"))
         do {
             _ = try ShopDatabase.open(at: path)
