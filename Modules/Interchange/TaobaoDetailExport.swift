@@ -22,9 +22,9 @@ public struct TaobaoDetailExport: Sendable {
     /// file's rows twice at once.
     private let parts: [PackedRecords]
     private let count: Int
-    /// Each order's first and last row; `next` chains its rows in the file's order.
-    private let orders: [String: (first: Int, last: Int)]
-    private let next: [Int]
+    /// Each order's first and last row; `next` chains its rows in the file's order (-1 ends it).
+    private let orders: [OrderKey: (first: Int32, last: Int32)]
+    private let next: [Int32]
     /// Rows some `take` parsed.
     private var taken: [Bool]
 
@@ -34,7 +34,7 @@ public struct TaobaoDetailExport: Sendable {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         func oneReader() throws(InterchangeError) -> TaobaoDetailExport {
             var rows = try MappedRows(stream: CSVStream(path: path, file: name), fields: TaobaoOrderLineReader.fields)
-            return TaobaoDetailExport(file: name, columns: rows.columns, parts: [try Part(&rows)])
+            return TaobaoDetailExport(file: name, columns: rows.columns, parts: [try Part(&rows, bytes: size)])
         }
         guard size >= max(2, splitAt), ProcessInfo.processInfo.activeProcessorCount > 1,
               let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else {  // read, not mapped: a file cut short meanwhile is an error, not SIGBUS
@@ -47,7 +47,7 @@ public struct TaobaoDetailExport: Sendable {
         var first = try MappedRows(stream: CSVStream(source: .memory(start.map { data[..<$0.offset] } ?? data, offset: 0), file: name,
                                                      chunkSize: CSVStream.defaultChunkSize, encoding: nil),
                                    fields: TaobaoOrderLineReader.fields)
-        guard let start else { return TaobaoDetailExport(file: name, columns: first.columns, parts: [try Part(&first)]) }
+        guard let start else { return TaobaoDetailExport(file: name, columns: first.columns, parts: [try Part(&first, bytes: data.count)]) }
         guard let encoding = first.encoding else { return try oneReader() }
         let second = SecondHalf()
         let done = DispatchGroup()
@@ -56,11 +56,11 @@ public struct TaobaoDetailExport: Sendable {
             let stream = CSVStream(source: .memory(data[start.offset...], offset: 0), file: name, chunkSize: CSVStream.defaultChunkSize,
                                    encoding: encoding, line: start.line)
             var rows = MappedRows(continuing: stream, columns: columns, headerLine: headerLine)
-            second.result = Result { () throws(InterchangeError) in try Part(&rows) }
+            second.result = Result { () throws(InterchangeError) in try Part(&rows, bytes: data.count - start.offset) }
         }
         let head: Part
         do {
-            head = try Part(&first)
+            head = try Part(&first, bytes: start.offset)
         } catch {
             done.wait()
             throw error
@@ -72,14 +72,14 @@ public struct TaobaoDetailExport: Sendable {
     /// One order's lines in the file's order, parsed now, and its rows refused.
     public mutating func take(_ number: String) -> (lines: [TaobaoOrderLine], refused: [InterchangeError.RowError]) {
         var lines: [TaobaoOrderLine] = [], refused: [InterchangeError.RowError] = []
-        var row = orders[number]?.first ?? -1
+        var row = OrderKey(number).flatMap { orders[$0]?.first } ?? -1
         while row >= 0 {
-            taken[row] = true
-            switch parse(row) {
+            taken[Int(row)] = true
+            switch parse(Int(row)) {
             case .success(let line): lines.append(line)
             case .failure(let error): refused.append(error)
             }
-            row = next[row]
+            row = next[Int(row)]
         }
         return (lines, refused)
     }
@@ -108,7 +108,7 @@ public struct TaobaoDetailExport: Sendable {
     private func parse(_ row: Int) -> RowResult<TaobaoOrderLine> {
         let inFirst = row < parts[0].count
         let part = inFirst ? parts[0] : parts[1], index = inFirst ? row : row - parts[0].count
-        let record = CSVReader.Record(line: part.lines[index], fields: part.fields(index))
+        let record = CSVReader.Record(line: part.line(index), fields: part.fields(index))
         do {
             return .success(try TaobaoOrderLineReader.parse(record, columns))
         } catch {
@@ -118,13 +118,13 @@ public struct TaobaoDetailExport: Sendable {
 
     private init(file: String, columns: HeaderMap, parts: [Part]) {
         let keys = parts.flatMap(\.keys)
-        var orders: [String: (first: Int, last: Int)] = [:]
-        orders.reserveCapacity(keys.count)
-        var next = [Int](repeating: -1, count: keys.count)
-        for (row, key) in keys.enumerated() {
+        var orders: [OrderKey: (first: Int32, last: Int32)] = [:]
+        var next = [Int32](repeating: -1, count: keys.count)
+        for (index, key) in keys.enumerated() {
             guard let key else { continue }
+            let row = Int32(index)  // a row is at least a byte of a 32-bit part
             if let known = orders[key] {
-                next[known.last] = row
+                next[Int(known.last)] = row
                 orders[key] = (known.first, row)
             } else {
                 orders[key] = (row, row)
@@ -139,13 +139,33 @@ public struct TaobaoDetailExport: Sendable {
         self.taken = [Bool](repeating: false, count: keys.count)
     }
 
+    /// An order number (16 to 19 digits, `Cells.orderNumber`) as a number and its count of
+    /// digits: a key held for every row without a string of its own.
+    struct OrderKey: Hashable {
+        let value: UInt64
+        let digits: UInt8
+
+        init?(_ number: String) {
+            var value: UInt64 = 0, digits: UInt8 = 0
+            for byte in number.utf8 {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte), digits < 19 else { return nil }
+                value = value * 10 + UInt64(byte - UInt8(ascii: "0"))  // 19 digits fit in 64 bits
+                digits += 1
+            }
+            guard digits > 0 else { return nil }
+            self.value = value
+            self.digits = digits
+        }
+    }
+
     /// A file, or one half of it, split: its non-blank rows and each one's order number (nil when
     /// the row has none that parses; it is refused when parsed).
     private struct Part: Sendable {
-        var records = PackedRecords()
-        var keys: [String?] = []
+        var records: PackedRecords
+        var keys: [OrderKey?] = []
 
-        init(_ rows: inout MappedRows) throws(InterchangeError) {
+        init(_ rows: inout MappedRows, bytes: Int) throws(InterchangeError) {
+            records = PackedRecords(reservingFor: bytes)
             let column = rows.columns.column("订单编号") ?? 0  // a required field: always found
             while let raw = try rows.nextRaw() {
                 let encoding = rows.encoding ?? .utf8
@@ -158,7 +178,7 @@ public struct TaobaoDetailExport: Sendable {
                     records.removeLast()
                     continue
                 }
-                keys.append(cell.isEmpty ? nil : try? Cells.orderNumber(cell, column: "订单编号"))
+                keys.append(cell.isEmpty ? nil : (try? Cells.orderNumber(cell, column: "订单编号")).flatMap(OrderKey.init))
             }
         }
     }

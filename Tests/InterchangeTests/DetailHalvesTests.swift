@@ -82,6 +82,28 @@ import Testing
         #expect((refused + rest).sorted { $0.line < $1.line } == expected.errors)
     }
 
+    @Test("order numbers are told apart by every digit: leading zeros, 16 to 19 digits, the largest 19")
+    func orderKeys() throws {
+        let numbers = ["0000000000000001", "00000000000000001", "000000000000000001", "1000000000000000",
+                       "9999999999999999999", "9999999999999999998", "18446744073709551615"]  // the last is 20 digits: no order number
+        var text = "订单编号,标题,价格,购买数量\r\n"
+        for (index, number) in numbers.enumerated() {
+            for copy in 0..<2 { text += "=\"\(number)\",杯子\(index)-\(copy),5,1\r\n" }
+        }
+        let path = try Self.write(text, gb18030: false)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        for splitAt in [1, 1 << 30] {
+            var export = try TaobaoDetailExport.read(path: path, splitAt: splitAt)
+            for (index, number) in numbers.dropLast().enumerated() {
+                #expect(export.take(number).lines.map(\.title) == ["杯子\(index)-0", "杯子\(index)-1"], "\(number), splitAt \(splitAt)")
+            }
+            #expect(export.take(numbers.last!).lines.isEmpty)
+            #expect(export.take("1").lines.isEmpty && export.take("").lines.isEmpty)
+            #expect(export.refusedRest().map(\.line) == [14, 15])  // the 20-digit rows, refused as row by row
+        }
+        #expect(try Self.rowByRow(path).errors.map(\.line) == [14, 15])
+    }
+
     @Test("a field not valid in the file's encoding is refused when the file is read, naming its line, as row by row")
     func undecodable() throws {
         var data = Data("订单编号,标题,价格,购买数量\r\n".utf8)
