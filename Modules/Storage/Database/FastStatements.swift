@@ -15,86 +15,142 @@ import ShopDomain
 /// - Reads (`readFirst`) are stepped by SQLite directly: a read changes nothing GRDB tracks
 ///   inside a write.
 extension Statement {
-    /// Executes a write with `values` bound to its parameters, in order.
-    public func executeFast(_ values: any FastArgument...) throws {
-        try executeFast(values)
+    /// Executes a write with `values` bound to its parameters, in order. Inlined where it is
+    /// called, so each value binds through its own type's code: no array, no boxes.
+    @inlinable
+    public func executeFast<each V: FastArgument>(_ values: repeat each V) throws {
+        try executeFast { bindings in repeat bindings.bind(each values) }
     }
 
-    /// Executes a write with `values` bound to its parameters, in order.
-    public func executeFast(_ values: [any FastArgument]) throws {
+    /// Executes a write with the values `bind` binds to its parameters, in order (for a number of
+    /// values known only when it runs: a group of journal rows).
+    public func executeFast(_ bind: (inout FastBindings) -> Void) throws {
         let statement = sqliteStatement
         guard sqlite3_get_autocommit(sqlite3_db_handle(statement)) == 0 else {
             throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "a fast write outside a transaction", sql: sql)
         }
-        sqlite3_reset(statement)  // GRDB leaves a statement it ran unreset, and SQLite binds only after a reset
-        try withFastBindings(values) {
-            defer { sqlite3_reset(statement) }
+        try withFastBindings(bind) {
             var code = sqlite3_step(statement)
             while code == SQLITE_ROW { code = sqlite3_step(statement) }
-            guard code == SQLITE_DONE else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code),
-                                    message: String(cString: sqlite3_errmsg(sqlite3_db_handle(statement))), sql: sql)
-            }
+            guard code == SQLITE_DONE else { throw failure(code) }
         }
     }
 
     /// Steps a read with `values` bound to its parameters and hands its first row to `body`;
     /// nil when there is no row.
-    public func readFirst<T>(_ values: any FastArgument..., row body: (FastRow) throws -> T) throws -> T? {
+    @inlinable
+    public func readFirst<T, each V: FastArgument>(_ values: repeat each V, row body: (FastRow) throws -> T) throws -> T? {
+        try readFirst({ bindings in repeat bindings.bind(each values) }, row: body)
+    }
+
+    /// Steps a read with the values `bind` binds and hands its first row to `body`; nil when
+    /// there is no row.
+    public func readFirst<T>(_ bind: (inout FastBindings) -> Void, row body: (FastRow) throws -> T) throws -> T? {
         let statement = sqliteStatement
-        sqlite3_reset(statement)  // left unreset by GRDB, or mid-way by someone else
         var result: T?
-        try withFastBindings(values) {
-            defer { sqlite3_reset(statement) }
+        try withFastBindings(bind) {
             switch sqlite3_step(statement) {
             case SQLITE_ROW: result = try body(FastRow(statement: statement))
             case SQLITE_DONE: result = nil
-            case let code:
-                throw DatabaseError(resultCode: ResultCode(rawValue: code),
-                                    message: String(cString: sqlite3_errmsg(sqlite3_db_handle(statement))), sql: sql)
+            case let code: throw failure(code)
             }
         }
         return result
     }
 
     /// Steps a read with `values` bound and hands every row to `body`, in order.
-    public func readAll<T>(_ values: any FastArgument..., row body: (FastRow) throws -> T) throws -> [T] {
+    @inlinable
+    public func readAll<T, each V: FastArgument>(_ values: repeat each V, row body: (FastRow) throws -> T) throws -> [T] {
+        try readAll({ bindings in repeat bindings.bind(each values) }, row: body)
+    }
+
+    /// Steps a read with the values `bind` binds and hands every row to `body`, in order.
+    public func readAll<T>(_ bind: (inout FastBindings) -> Void, row body: (FastRow) throws -> T) throws -> [T] {
         let statement = sqliteStatement
-        sqlite3_reset(statement)  // left unreset by GRDB, or mid-way by someone else
         var results: [T] = []
-        try withFastBindings(values) {
-            defer { sqlite3_reset(statement) }
+        try withFastBindings(bind) {
             while true {
                 switch sqlite3_step(statement) {
                 case SQLITE_ROW: results.append(try body(FastRow(statement: statement)))
                 case SQLITE_DONE: return
-                case let code:
-                    throw DatabaseError(resultCode: ResultCode(rawValue: code),
-                                        message: String(cString: sqlite3_errmsg(sqlite3_db_handle(statement))), sql: sql)
+                case let code: throw failure(code)
                 }
             }
         }
         return results
     }
 
-    /// Binds `values` for the length of `body`. Text is copied once into a scratch buffer that
-    /// SQLite reads in place (`SQLITE_STATIC`: no copy per value inside SQLite); the bindings
-    /// are cleared before the buffer goes, so no pointer into it outlives it.
-    private func withFastBindings(_ values: [any FastArgument], _ body: () throws -> Void) throws {
+    /// Binds what `bind` binds, runs `body`, and leaves the statement reset. GRDB leaves a
+    /// statement it ran unreset, and SQLite binds only after a reset.
+    private func withFastBindings(_ bind: (inout FastBindings) -> Void, _ body: () throws -> Void) throws {
         let statement = sqliteStatement
-        precondition(values.count == Int(sqlite3_bind_parameter_count(statement)), "wrong number of arguments for \(sql)")
-        let bytes = values.reduce(1) { $0 + $1.scratchCount }
-        try withUnsafeTemporaryAllocation(byteCount: bytes, alignment: 1) { buffer in
-            var scratch = buffer
-            for (index, value) in values.enumerated() {
-                let code = value.bind(to: statement, at: Int32(index + 1), scratch: &scratch)
-                precondition(code == SQLITE_OK, "binding failed (\(code)) for \(sql)")
-            }
-            defer { sqlite3_clear_bindings(statement) }
-            try body()
-        }
+        sqlite3_reset(statement)
+        var bindings = FastBindings(statement)
+        bind(&bindings)
+        precondition(bindings.next - 1 == sqlite3_bind_parameter_count(statement), "wrong number of arguments for \(sql)")
+        defer { sqlite3_reset(statement) }
+        try body()
+    }
+
+    private func failure(_ code: Int32) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(sqliteStatement))), sql: sql)
     }
 }
+
+/// The parameters of one run of a statement, bound in order. Text is copied by SQLite
+/// (`SQLITE_TRANSIENT`: a bound value never points into memory that goes away), so nothing
+/// needs clearing after the run.
+public struct FastBindings {
+    private let statement: SQLiteStatement
+    private(set) var next: Int32 = 1
+
+    init(_ statement: SQLiteStatement) {
+        self.statement = statement
+    }
+
+    /// Binds `value` to the next parameter.
+    @inlinable
+    public mutating func bind<V: FastArgument>(_ value: V) {
+        value.bind(to: &self)
+    }
+
+    /// Binds text (empty text stays text, not NULL).
+    public mutating func bind(text: String) {
+        var text = text
+        let code = text.withUTF8 { bytes in
+            // Never a null pointer (SQLite would bind NULL).
+            withUnsafePointer(to: 0 as CChar) { empty in
+                sqlite3_bind_text(statement, next, bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) } ?? empty,
+                                  Int32(bytes.count), SQLITE_TRANSIENT)
+            }
+        }
+        advance(code)
+    }
+
+    /// Binds UTF-8 `bytes` as text.
+    public mutating func bind(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        advance(withUnsafePointer(to: 0 as CChar) { empty in
+            sqlite3_bind_text(statement, next, bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) } ?? empty,
+                              Int32(bytes.count), SQLITE_TRANSIENT)
+        })
+    }
+
+    public mutating func bind(integer: Int64) {
+        advance(sqlite3_bind_int64(statement, next, integer))
+    }
+
+    public mutating func bindNull() {
+        advance(sqlite3_bind_null(statement, next))
+    }
+
+    private mutating func advance(_ code: Int32) {
+        precondition(code == SQLITE_OK, "binding parameter \(next) failed (\(code))")
+        next += 1
+    }
+}
+
+/// SQLite's "copy the value now" destructor for a bound text.
+private let SQLITE_TRANSIENT = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
 /// SQL written once (a `static let`), whose prepared statement a merge finds by the object's
 /// identity instead of by hashing its text (`ProjectionCache`); elsewhere GRDB's statement cache.
@@ -135,64 +191,40 @@ public struct FastRow {
     }
 }
 
-/// A value `executeFast` and `readFirst` bind: text, integers, or nil (SQL NULL).
+/// A value `executeFast` and the fast reads bind: text, integers, or nil (SQL NULL).
 public protocol FastArgument {
-    /// The bytes of text this value copies into the scratch buffer.
-    var scratchCount: Int { get }
-    /// Binds the value; text is copied to the front of `scratch`, which then starts after it.
-    func bind(to statement: SQLiteStatement, at index: Int32, scratch: inout UnsafeMutableRawBufferPointer) -> Int32
+    /// Binds the value to the next parameter.
+    func bind(to bindings: inout FastBindings)
 }
 
 extension String: FastArgument {
-    public var scratchCount: Int { utf8.count }
-
-    public func bind(to statement: SQLiteStatement, at index: Int32, scratch: inout UnsafeMutableRawBufferPointer) -> Int32 {
-        var text = self
-        let count = text.withUTF8 { bytes in
-            if let source = bytes.baseAddress { scratch.baseAddress!.copyMemory(from: source, byteCount: bytes.count) }
-            return bytes.count
-        }
-        // Never a null pointer (SQLite would bind NULL): the buffer holds one byte more than all text.
-        let code = sqlite3_bind_text(statement, index, scratch.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(count), nil)
-        scratch = UnsafeMutableRawBufferPointer(rebasing: scratch[count...])
-        return code
-    }
+    @inlinable public func bind(to bindings: inout FastBindings) { bindings.bind(text: self) }
 }
 
 extension Int: FastArgument {
-    public var scratchCount: Int { 0 }
-    public func bind(to statement: SQLiteStatement, at index: Int32, scratch: inout UnsafeMutableRawBufferPointer) -> Int32 {
-        sqlite3_bind_int64(statement, index, Int64(self))
-    }
+    @inlinable public func bind(to bindings: inout FastBindings) { bindings.bind(integer: Int64(self)) }
 }
 
 extension Int64: FastArgument {
-    public var scratchCount: Int { 0 }
-    public func bind(to statement: SQLiteStatement, at index: Int32, scratch: inout UnsafeMutableRawBufferPointer) -> Int32 {
-        sqlite3_bind_int64(statement, index, self)
-    }
+    @inlinable public func bind(to bindings: inout FastBindings) { bindings.bind(integer: self) }
 }
 
 extension Optional: FastArgument where Wrapped: FastArgument {
-    public var scratchCount: Int { self?.scratchCount ?? 0 }
-    public func bind(to statement: SQLiteStatement, at index: Int32, scratch: inout UnsafeMutableRawBufferPointer) -> Int32 {
+    @inlinable public func bind(to bindings: inout FastBindings) {
         switch self {
-        case .some(let value): value.bind(to: statement, at: index, scratch: &scratch)
-        case .none: sqlite3_bind_null(statement, index)
+        case .some(let value): value.bind(to: &bindings)
+        case .none: bindings.bindNull()
         }
     }
 }
 
-/// An op's time binds as its canonical text (`1764468000000.0003`), written straight into the
-/// scratch buffer rather than made into a string first.
+/// An op's time binds as its canonical text (`1764468000000.0003`), written into a buffer on
+/// the stack rather than made into a string first.
 extension HLC: FastArgument {
-    public var scratchCount: Int { HLC.maxTextCount }
-
-    public func bind(to statement: SQLiteStatement, at index: Int32, scratch: inout UnsafeMutableRawBufferPointer) -> Int32 {
-        let start = scratch.baseAddress!.assumingMemoryBound(to: UInt8.self)
-        let count = write(into: UnsafeMutableBufferPointer(start: start, count: scratch.count))
-        let code = sqlite3_bind_text(statement, index, UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self), Int32(count), nil)
-        scratch = UnsafeMutableRawBufferPointer(rebasing: scratch[count...])
-        return code
+    public func bind(to bindings: inout FastBindings) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: HLC.maxTextCount) { buffer in
+            let count = write(into: buffer)
+            bindings.bind(utf8: UnsafeBufferPointer(rebasing: buffer[..<count]))
+        }
     }
 }

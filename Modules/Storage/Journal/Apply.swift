@@ -161,7 +161,6 @@ struct DeviceHead: Equatable {
 /// what a rollback does anyway.
 final class JournalAppender {
     static let group = 50
-    private static let columns = 9
     private let db: Database
     private let single: Statement
     private var pending: [Op] = []
@@ -191,32 +190,25 @@ final class JournalAppender {
     func flush() throws {
         guard !pending.isEmpty else { return }
         if pending.count == Self.group {
-            var values: [any FastArgument] = []
-            values.reserveCapacity(Self.group * Self.columns)
-            for op in pending { Self.append(op, to: &values) }
-            try db.cachedStatement(Self.groupSQL).executeFast(values)
-        } else {
-            var values: [any FastArgument] = []
-            values.reserveCapacity(Self.columns)
-            for op in pending {
-                values.removeAll(keepingCapacity: true)
-                Self.append(op, to: &values)
-                try single.executeFast(values)
+            try db.cachedStatement(Self.groupSQL).executeFast { bindings in
+                for op in pending { Self.bind(op, &bindings) }
             }
+        } else {
+            for op in pending { try single.executeFast { Self.bind(op, &$0) } }
         }
         pending.removeAll(keepingCapacity: true)
     }
 
-    private static func append(_ op: Op, to values: inout [any FastArgument]) {
-        values.append(op.deviceID.rawValue)
-        values.append(op.deviceSeq)
-        values.append(op.hlc)
-        values.append(op.actor.rawValue)
-        values.append(op.kind)
-        values.append(op.version)
-        values.append(op.payload)
-        values.append(op.prevHash)
-        values.append(op.hash)
+    private static func bind(_ op: Op, _ bindings: inout FastBindings) {
+        bindings.bind(op.deviceID.rawValue)
+        bindings.bind(op.deviceSeq)
+        bindings.bind(op.hlc)
+        bindings.bind(op.actor.rawValue)
+        bindings.bind(op.kind)
+        bindings.bind(op.version)
+        bindings.bind(op.payload)
+        bindings.bind(op.prevHash)
+        bindings.bind(op.hash)
     }
 }
 
