@@ -10,7 +10,7 @@ public enum Warehouse {
         migrations: [.init("warehouse.v1", sql: WarehouseSchema.v1), .init("warehouse.v2", sql: WarehouseSchema.v2),
                      .init("warehouse.v3", sql: WarehouseSchema.v3), .init("warehouse.v4", sql: WarehouseViews.v1),
                      .init("warehouse.v5", sql: WarehouseSchema.v5),
-                     .init("warehouse.v6", sql: WarehouseSchema.v6)],
+                     .init("warehouse.v6", sql: WarehouseSchema.v6), .init("warehouse.v7", sql: WarehouseSchema.v7)],
         handlers: CatalogHandlers.all + StockHandlers.all + ReceiptHandlers.all + CountHandlers.all + OrderStockHandlers.all,
         readTables: WarehouseSchema.readTables,
         publicViews: WarehouseViews.names,

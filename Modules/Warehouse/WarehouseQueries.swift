@@ -55,7 +55,7 @@ public enum WarehouseQueries {
             LEFT JOIN (SELECT b.sku, SUM(CASE WHEN l.kind = 'sellable' THEN b.quantity ELSE 0 END) AS sellable,
                               SUM(CASE WHEN l.kind = 'sellable' THEN 0 ELSE b.quantity END) AS unavailable
                        FROM stock_balance b JOIN location l ON l.code = b.location \(balanceFilter) GROUP BY b.sku) s ON s.sku = p.sku
-            LEFT JOIN (SELECT sku, SUM(quantity) AS reserved FROM stock_reservation \(reservationFilter) GROUP BY sku) r ON r.sku = p.sku
+            LEFT JOIN (SELECT sku, quantity AS reserved FROM stock_reserved \(reservationFilter)) r ON r.sku = p.sku
             \(productFilter.isEmpty ? "" : "WHERE " + productFilter.joined(separator: " AND "))
             ORDER BY p.sku
             """, arguments: StatementArguments(arguments))

@@ -215,4 +215,13 @@ enum WarehouseSchema {
         CREATE INDEX stock_movement_kind_at ON stock_movement (kind, at, sku, delta);
         CREATE INDEX stock_movement_at ON stock_movement (at, kind, delta);
         """
+
+    /// No index of the reservations by SKU (issue 20): the units reserved per SKU are read from
+    /// `stock_reserved`, which `Reservations` keeps, so nothing reads `stock_reservation` by SKU.
+    /// An order import adds reservations in order-number order but SKUs in no order, so every
+    /// chunk's commit wrote most of that index's pages again: on 100,000 orders of 3 lines over
+    /// 10,000 SKUs, 450 MB of write-ahead log for 267 MB of rows.
+    static let v7 = """
+        DROP INDEX stock_reservation_sku;
+        """
 }
