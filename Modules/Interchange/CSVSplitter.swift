@@ -10,6 +10,9 @@ struct CSVSplitter {
     /// not one a field).
     struct RawRecord {
         var line: Int
+        /// Where the record starts in the splitter's input (its first byte, after the line
+        /// break that ended the record before it).
+        var offset: Int = 0
         var bytes: [UInt8]
         /// Where each field ends in `bytes`; field `i` starts where field `i - 1` ends.
         var ends: [Int]
@@ -35,7 +38,10 @@ struct CSVSplitter {
     private var recordBytes = 0
     private var inRecord = false
     private var recordLine = 1
+    private var recordOffset = 0
     private var line = 1
+    /// Bytes stepped so far.
+    private var position = 0
     /// The previous byte was a CR that ended a record: a following LF belongs to it.
     private var skipLF = false
     /// The previous byte was a CR inside quotes: a following LF is the same line break.
@@ -104,6 +110,18 @@ struct CSVSplitter {
         if recordBytes > Self.maxRecordBytes { unterminatedLine = recordLine }
     }
 
+    /// The first record of `bytes` (from a record's start, `RawRecord.offset`, on), split as
+    /// `feed` splits it: nil when its quote does not close within them.
+    static func firstRecord(of bytes: UnsafeBufferPointer<UInt8>, line: Int) -> RawRecord? {
+        var splitter = CSVSplitter(line: line), out: [RawRecord] = []
+        for b in bytes {
+            splitter.step(b, into: &out)
+            if let record = out.first { return record }
+        }
+        splitter.finish(into: &out)
+        return out.first
+    }
+
     /// The end of the input: the last record if it has no line break after it.
     mutating func finish(into out: inout [RawRecord]) {
         guard unterminatedLine == nil, inRecord else { return }
@@ -116,6 +134,7 @@ struct CSVSplitter {
 
     @inline(__always)
     private mutating func step(_ b: UInt8, into out: inout [RawRecord]) {
+        position &+= 1
         if skipLF {
             skipLF = false
             if b == Self.lf { return }
@@ -123,6 +142,7 @@ struct CSVSplitter {
         if !inRecord {
             inRecord = true
             recordLine = line
+            recordOffset = position - 1
         }
         recordBytes &+= 1
         switch state {
@@ -184,7 +204,7 @@ struct CSVSplitter {
 
     private mutating func endRecord(into out: inout [RawRecord]) {
         ends.append(bytes.count)
-        out.append(RawRecord(line: recordLine, bytes: bytes, ends: ends, ascii: ascii))
+        out.append(RawRecord(line: recordLine, offset: recordOffset, bytes: bytes, ends: ends, ascii: ascii))
         bytes.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
         state = .fieldStart

@@ -7,9 +7,11 @@ import ShopDomain
 /// happens on the reading thread while the other one applies).
 ///
 /// Reading it checks what reading row by row checks of the file itself, so a broken file is
-/// refused before anything is imported: every field valid in the file's encoding (kept as UTF-8,
-/// `PackedRecords`), no quote left open. A bad row (a price that is not money …) is refused when
-/// it is parsed: by `take` for its order, by `refusedRest` for the rows no order asked for.
+/// refused before anything is imported: every field valid in the file's encoding, no quote left
+/// open. It keeps the file's own bytes and where each row starts (not the rows decoded: in
+/// GB18030 they are smaller, and no row holds allocations of its own); a row is split and decoded
+/// again when it is parsed. A bad row (a price that is not money …) is refused then: by `take`
+/// for its order, by `refusedRest` for the rows no order asked for.
 ///
 /// A file of at least `splitAt` bytes is read by two threads, one half each: the second half
 /// starts at the first record after the middle, found by the splitter's own states, with the
@@ -18,37 +20,38 @@ import ShopDomain
 public struct TaobaoDetailExport: Sendable {
     public let file: String
     let columns: HeaderMap
-    /// The rows of each part read (one, or the two halves), not joined: joining would hold the
-    /// file's rows twice at once.
-    private let parts: [PackedRecords]
-    private let count: Int
+    private let encoding: TextDecoding.Encoding
+    /// The whole file.
+    private let data: Data
+    /// Where each non-blank row starts in `data`, and the physical line it starts on.
+    private let starts: [Int]
+    private let lines: [Int32]
     /// Each order's first and last row; `next` chains its rows in the file's order (-1 ends it).
     private let orders: [OrderKey: (first: Int32, last: Int32)]
     private let next: [Int32]
     /// Rows some `take` parsed.
     private var taken: [Bool]
+    private var count: Int { starts.count }
 
     /// Reads and splits a detail export. Throws what reading it row by row would throw first.
     public static func read(path: String, file: String? = nil, splitAt: Int = 1 << 20) throws(InterchangeError) -> TaobaoDetailExport {
         let name = file ?? (path as NSString).lastPathComponent
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        func oneReader() throws(InterchangeError) -> TaobaoDetailExport {
-            var rows = try MappedRows(stream: CSVStream(path: path, file: name), fields: TaobaoOrderLineReader.fields)
-            return TaobaoDetailExport(file: name, columns: rows.columns, parts: [try Part(&rows, bytes: size)])
-        }
-        guard size >= max(2, splitAt), ProcessInfo.processInfo.activeProcessorCount > 1,
-              let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else {  // read, not mapped: a file cut short meanwhile is an error, not SIGBUS
-            return try oneReader()
-        }
-        let start = data.withUnsafeBytes { raw in
-            CSVSplitter.recordStart(in: raw.bindMemory(to: UInt8.self), atOrAfter: data.count / 2)
-        }
+        // Read, not mapped: a file cut short meanwhile is an error, not SIGBUS.
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else { throw .unreadable(file: name) }
+        let start = data.count >= max(2, splitAt) && ProcessInfo.processInfo.activeProcessorCount > 1
+            ? data.withUnsafeBytes { raw in CSVSplitter.recordStart(in: raw.bindMemory(to: UInt8.self), atOrAfter: data.count / 2) }
+            : nil
         // The first half's header decides the encoding (from its first 64 KiB, as row by row).
         var first = try MappedRows(stream: CSVStream(source: .memory(start.map { data[..<$0.offset] } ?? data, offset: 0), file: name,
                                                      chunkSize: CSVStream.defaultChunkSize, encoding: nil),
                                    fields: TaobaoOrderLineReader.fields)
-        guard let start else { return TaobaoDetailExport(file: name, columns: first.columns, parts: [try Part(&first, bytes: data.count)]) }
-        guard let encoding = first.encoding else { return try oneReader() }
+        guard let start, let encoding = first.encoding else {
+            if start != nil {  // the first half did not tell the encoding: one reader reads the whole file
+                first = try MappedRows(stream: CSVStream(data: data, file: name), fields: TaobaoOrderLineReader.fields)
+            }
+            let whole = try Part(&first, base: first.encoding == .utf8BOM ? 3 : 0)
+            return TaobaoDetailExport(file: name, columns: first.columns, encoding: first.encoding ?? .utf8, data: data, parts: [whole])
+        }
         let second = SecondHalf()
         let done = DispatchGroup()
         let columns = first.columns, headerLine = first.headerLine
@@ -56,17 +59,17 @@ public struct TaobaoDetailExport: Sendable {
             let stream = CSVStream(source: .memory(data[start.offset...], offset: 0), file: name, chunkSize: CSVStream.defaultChunkSize,
                                    encoding: encoding, line: start.line)
             var rows = MappedRows(continuing: stream, columns: columns, headerLine: headerLine)
-            second.result = Result { () throws(InterchangeError) in try Part(&rows, bytes: data.count - start.offset) }
+            second.result = Result { () throws(InterchangeError) in try Part(&rows, base: start.offset) }
         }
         let head: Part
         do {
-            head = try Part(&first, bytes: start.offset)
+            head = try Part(&first, base: encoding == .utf8BOM ? 3 : 0)
         } catch {
             done.wait()
             throw error
         }
         done.wait()
-        return TaobaoDetailExport(file: name, columns: columns, parts: [head, try second.result!.get()])
+        return TaobaoDetailExport(file: name, columns: columns, encoding: encoding, data: data, parts: [head, try second.result!.get()])
     }
 
     /// One order's lines in the file's order, parsed now, and its rows refused.
@@ -105,24 +108,28 @@ public struct TaobaoDetailExport: Sendable {
         return (rows, errors)
     }
 
+    /// Row `row` split and decoded again (it was checked when the file was read, so neither fails)
+    /// and parsed.
     private func parse(_ row: Int) -> RowResult<TaobaoOrderLine> {
-        let inFirst = row < parts[0].count
-        let part = inFirst ? parts[0] : parts[1], index = inFirst ? row : row - parts[0].count
-        let record = CSVReader.Record(line: part.line(index), fields: part.fields(index))
+        let line = Int(lines[row])
+        let fields = data.withUnsafeBytes { raw in
+            CSVSplitter.firstRecord(of: UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[starts[row]...]), line: line)
+        }.map { Part.fields($0, encoding) } ?? []
+        let record = CSVReader.Record(line: line, fields: fields)
         do {
             return .success(try TaobaoOrderLineReader.parse(record, columns))
         } catch {
-            return .failure(InterchangeError.RowError(file: file, line: record.line, error))
+            return .failure(InterchangeError.RowError(file: file, line: line, error))
         }
     }
 
-    private init(file: String, columns: HeaderMap, parts: [Part]) {
+    private init(file: String, columns: HeaderMap, encoding: TextDecoding.Encoding, data: Data, parts: [Part]) {
         let keys = parts.flatMap(\.keys)
         var orders: [OrderKey: (first: Int32, last: Int32)] = [:]
         var next = [Int32](repeating: -1, count: keys.count)
         for (index, key) in keys.enumerated() {
             guard let key else { continue }
-            let row = Int32(index)  // a row is at least a byte of a 32-bit part
+            let row = Int32(index)  // fewer than 2³¹ rows: the file is held whole, and a row is tens of bytes
             if let known = orders[key] {
                 next[Int(known.last)] = row
                 orders[key] = (known.first, row)
@@ -132,8 +139,10 @@ public struct TaobaoDetailExport: Sendable {
         }
         self.file = file
         self.columns = columns
-        self.parts = parts.map(\.records)
-        self.count = keys.count
+        self.encoding = encoding
+        self.data = data
+        self.starts = parts.flatMap(\.starts)
+        self.lines = parts.flatMap(\.lines)
         self.orders = orders
         self.next = next
         self.taken = [Bool](repeating: false, count: keys.count)
@@ -158,27 +167,52 @@ public struct TaobaoDetailExport: Sendable {
         }
     }
 
-    /// A file, or one half of it, split: its non-blank rows and each one's order number (nil when
-    /// the row has none that parses; it is refused when parsed).
+    /// A file, or one half of it, split: where its non-blank rows start (`base` is where the
+    /// part's stream starts in the file), their lines, and each one's order number (nil when
+    /// the row has none that parses; it is refused when parsed). Every field is checked against
+    /// the encoding here; nothing decoded is kept.
     private struct Part: Sendable {
-        var records: PackedRecords
+        var starts: [Int] = []
+        var lines: [Int32] = []
         var keys: [OrderKey?] = []
 
-        init(_ rows: inout MappedRows, bytes: Int) throws(InterchangeError) {
-            records = PackedRecords(reservingFor: bytes)
+        init(_ rows: inout MappedRows, base: Int) throws(InterchangeError) {
             let column = rows.columns.column("订单编号") ?? 0  // a required field: always found
+            var scratch: [UInt8] = []
             while let raw = try rows.nextRaw() {
                 let encoding = rows.encoding ?? .utf8
-                guard records.append(raw, encoding: encoding) else {
+                var number = ""
+                let valid = raw.bytes.withUnsafeBufferPointer { all in
+                    for field in 0..<raw.fieldCount {
+                        let cell = UnsafeBufferPointer(rebasing: all[raw.range(field)])
+                        if field == column {
+                            guard let text = TextDecoding.decodeField(cell, as: encoding, ascii: raw.ascii, scratch: &scratch) else { return false }
+                            number = text.trimmingWhitespace()
+                        } else {
+                            scratch.removeAll(keepingCapacity: true)
+                            guard TextDecoding.appendUTF8(cell, as: encoding, ascii: raw.ascii, to: &scratch) else { return false }
+                        }
+                    }
+                    return true
+                }
+                guard valid, let line = Int32(exactly: raw.line) else {
                     throw .undecodableText(file: rows.file, line: raw.line, encoding: encoding.rawValue)
                 }
-                let row = records.count - 1
-                let cell = records.field(row, column)?.trimmingWhitespace() ?? ""
-                if cell.isEmpty, MappedRows.isBlank(records.fields(row)) {
-                    records.removeLast()
-                    continue
+                if number.isEmpty, MappedRows.isBlank(Self.fields(raw, encoding)) { continue }
+                starts.append(base + raw.offset)
+                lines.append(line)
+                keys.append(number.isEmpty ? nil : (try? Cells.orderNumber(number, column: "订单编号")).flatMap(OrderKey.init))
+            }
+        }
+
+        /// A record's fields decoded (they are valid: checked first).
+        static func fields(_ record: CSVSplitter.RawRecord, _ encoding: TextDecoding.Encoding) -> [String] {
+            var scratch: [UInt8] = []
+            return record.bytes.withUnsafeBufferPointer { all in
+                (0..<record.fieldCount).map { field in
+                    TextDecoding.decodeField(UnsafeBufferPointer(rebasing: all[record.range(field)]), as: encoding, ascii: record.ascii,
+                                             scratch: &scratch) ?? ""
                 }
-                keys.append(cell.isEmpty ? nil : (try? Cells.orderNumber(cell, column: "订单编号")).flatMap(OrderKey.init))
             }
         }
     }
