@@ -11,8 +11,10 @@ struct CSVSplitter {
     struct RawRecord {
         var line: Int
         /// Where the record starts in the splitter's input (its first byte, after the line
-        /// break that ended the record before it).
+        /// break that ended the record before it) and ends (after the line break that ends it,
+        /// or the input's end); a CR's LF is not counted in.
         var offset: Int = 0
+        var end: Int = 0
         var bytes: [UInt8]
         /// Where each field ends in `bytes`; field `i` starts where field `i - 1` ends.
         var ends: [Int]
@@ -204,7 +206,7 @@ struct CSVSplitter {
 
     private mutating func endRecord(into out: inout [RawRecord]) {
         ends.append(bytes.count)
-        out.append(RawRecord(line: recordLine, offset: recordOffset, bytes: bytes, ends: ends, ascii: ascii))
+        out.append(RawRecord(line: recordLine, offset: recordOffset, end: position, bytes: bytes, ends: ends, ascii: ascii))
         bytes.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
         state = .fieldStart

@@ -40,6 +40,9 @@ public enum InterchangeError: Error, Equatable, Sendable {
     /// Bytes that are not valid text in the file's encoding (a file that mixes encodings).
     case undecodableText(file: String, line: Int, encoding: String)
     case emptyFile(file: String)
+    /// A row read again (a detail export's, when its order is imported) is not what it was when
+    /// the file was first read.
+    case changedWhileRead(file: String, line: Int)
     case missingColumn(file: String, column: String)
     case duplicateColumn(file: String, column: String)
     /// One or more bad rows: each `file:line: reason`.
@@ -83,6 +86,8 @@ extension InterchangeError: ShopError {
                                  en: "\(file):\(line): this row is not valid \(encoding) text: the file mixes encodings; export it again or save it as CSV")
         case .emptyFile(let file):
             return language.pick(zh: "\(file) 是空的：没有表头", en: "\(file) is empty: no header row")
+        case .changedWhileRead(let file, let line):
+            return language.pick(zh: "\(file):\(line): 导入过程中文件被改动了：别再动它，重新导入", en: "\(file):\(line): the file changed while it was being imported: leave it as it is and import it again")
         case .missingColumn(let file, let column):
             return language.pick(zh: "\(file):1: 缺少必需的列“\(column)”", en: "\(file):1: the required column “\(column)” is missing")
         case .duplicateColumn(let file, let column):

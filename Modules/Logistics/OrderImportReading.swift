@@ -55,7 +55,7 @@ struct OrderImportReading: Sendable {
             while let row = try reader.next() {
                 switch row {
                 case .success(let order):
-                    let taken = lines?.take(order.number)
+                    let taken = try lines?.take(order.number)
                     refusedLines += taken?.refused ?? []
                     chunk.append(plan(order, lines: taken?.lines ?? []))
                     if chunk.count >= chunkSize {
@@ -67,7 +67,7 @@ struct OrderImportReading: Sendable {
                 }
             }
             if !chunk.isEmpty { guard handoff.put(.orders(chunk, refused: [])) else { return } }
-            refusedLines += lines?.refusedRest() ?? []
+            refusedLines += try lines?.refusedRest() ?? []
             // The detail export's refusals first, in its order, as when it was parsed up front.
             let detailRefusals = refusedLines.sorted { $0.line < $1.line }.map { $0.message(in: language) }
             _ = handoff.put(.finished(refused: refused, details: detailRefusals))

@@ -68,16 +68,16 @@ import Testing
         let numbers = Array(Set(expected.rows.map(\.orderNumber))).sorted()
         var taken: [TaobaoOrderLine] = [], refused: [InterchangeError.RowError] = []
         for number in numbers.enumerated().filter({ $0.offset % 2 == 0 }).map(\.element) + ["2345999999999999999"] {
-            let order = export.take(number)
+            let order = try export.take(number)
             #expect(order.lines.allSatisfy { $0.orderNumber == number })
             #expect(order.lines.map(\.line) == order.lines.map(\.line).sorted())
             taken += order.lines
             refused += order.refused
         }
-        #expect(export.take(numbers[0]).lines == expected.rows.filter { $0.orderNumber == numbers[0] })  // asked twice: the same lines
+        #expect(try export.take(numbers[0]).lines == expected.rows.filter { $0.orderNumber == numbers[0] })  // asked twice: the same lines
         let asked = Set(numbers.enumerated().filter { $0.offset % 2 == 0 }.map(\.element))
         #expect(Set(taken.map(\.line)) == Set(expected.rows.filter { asked.contains($0.orderNumber) }.map(\.line)))
-        let rest = export.refusedRest()
+        let rest = try export.refusedRest()
         #expect(rest == rest.sorted { $0.line < $1.line })
         #expect((refused + rest).sorted { $0.line < $1.line } == expected.errors)
     }
@@ -95,13 +95,54 @@ import Testing
         for splitAt in [1, 1 << 30] {
             var export = try TaobaoDetailExport.read(path: path, splitAt: splitAt)
             for (index, number) in numbers.dropLast().enumerated() {
-                #expect(export.take(number).lines.map(\.title) == ["杯子\(index)-0", "杯子\(index)-1"], "\(number), splitAt \(splitAt)")
+                #expect(try export.take(number).lines.map(\.title) == ["杯子\(index)-0", "杯子\(index)-1"], "\(number), splitAt \(splitAt)")
             }
-            #expect(export.take(numbers.last!).lines.isEmpty)
-            #expect(export.take("1").lines.isEmpty && export.take("").lines.isEmpty)
-            #expect(export.refusedRest().map(\.line) == [14, 15])  // the 20-digit rows, refused as row by row
+            #expect(try export.take(numbers.last!).lines.isEmpty)
+            #expect(try export.take("1").lines.isEmpty && export.take("").lines.isEmpty)
+            #expect(try export.refusedRest().map(\.line) == [14, 15])  // the 20-digit rows, refused as row by row
         }
         #expect(try Self.rowByRow(path).errors.map(\.line) == [14, 15])
+    }
+
+    @Test("rows are read back from the file: a row changed, moved or cut off since the file was read stops the import at its line")
+    func changedWhileRead() throws {
+        let text = Self.export(rows: 300, shift: 2)
+        for (name, change) in [("same length, a quote taken out", { (data: inout Data) in
+                                   let at = data.lastIndex(of: UInt8(ascii: "\""))!
+                                   data[at] = UInt8(ascii: "x") }),
+                               ("cut short", { (data: inout Data) in data = data.prefix(data.count / 3) }),
+                               ("a byte put in before the rows", { (data: inout Data) in data.insert(UInt8(ascii: " "), at: 200) }),
+                               ("not valid GB18030 any more", { (data: inout Data) in
+                                   let at = data.count - 40
+                                   data.replaceSubrange(at..<at + 2, with: [0x81, 0x20]) })] {
+            let path = try Self.write(text, gb18030: true)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            var export = try TaobaoDetailExport.read(path: path, splitAt: 1)
+            var data = try Data(contentsOf: URL(fileURLWithPath: path))
+            change(&data)
+            try data.write(to: URL(fileURLWithPath: path))
+            let numbers = try Self.rowByRowNumbers(text)
+            var caught: InterchangeError?
+            do throws(InterchangeError) {
+                for number in numbers { _ = try export.take(number) }
+                _ = try export.refusedRest()
+            } catch {
+                caught = error
+            }
+            guard case .changedWhileRead(let file, let line)? = caught else {
+                Issue.record("\(name): \(String(describing: caught))")
+                continue
+            }
+            #expect(file == (path as NSString).lastPathComponent && line > 1, "\(name)")
+        }
+    }
+
+    /// The order numbers of `text`'s rows, in the file's order, each once.
+    static func rowByRowNumbers(_ text: String) throws -> [String] {
+        let path = try write(text, gb18030: false)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var seen: Set<String> = []
+        return try rowByRow(path).rows.map(\.orderNumber).filter { seen.insert($0).inserted }
     }
 
     @Test("a field not valid in the file's encoding is refused when the file is read, naming its line, as row by row")
