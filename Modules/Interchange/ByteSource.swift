@@ -1,27 +1,33 @@
 import Foundation
 
-/// Where a CSV stream's bytes come from: a file read chunk by chunk, or bytes already in memory.
+/// Where a CSV stream's bytes come from: a file (or a range of it) read chunk by chunk, or bytes
+/// already in memory.
 enum ByteSource {
-    case file(FileHandle)
+    case file(FileHandle, remaining: Int)
     case memory(Data, offset: Int)
 
-    /// Opens a file for reading; `file` names it in errors.
-    static func open(_ path: String, file: String) throws(InterchangeError) -> ByteSource {
+    /// Opens a file for reading, from `offset` for up to `count` bytes; `file` names it in errors.
+    static func open(_ path: String, file: String, from offset: Int = 0, count: Int = .max) throws(InterchangeError) -> ByteSource {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(file: file) }
-        return .file(handle)
+        if offset > 0 {
+            do { try handle.seek(toOffset: UInt64(offset)) } catch { throw .unreadable(file: file) }
+        }
+        return .file(handle, remaining: count)
     }
 
     /// Up to `count` bytes, or nil at the end.
     mutating func read(_ count: Int, file: String) throws(InterchangeError) -> [UInt8]? {
         switch self {
-        case .file(let handle):
+        case .file(let handle, let remaining):
+            guard remaining > 0 else { return nil }
             let data: Data?
             do {
-                data = try handle.read(upToCount: count)
+                data = try handle.read(upToCount: min(count, remaining))
             } catch {
                 throw .unreadable(file: file)
             }
             guard let data, !data.isEmpty else { return nil }
+            self = .file(handle, remaining: remaining - data.count)
             return [UInt8](data)
         case .memory(let data, let offset):
             guard offset < data.count else { return nil }
@@ -33,7 +39,7 @@ enum ByteSource {
     }
 
     func close() {
-        if case .file(let handle) = self { try? handle.close() }
+        if case .file(let handle, _) = self { try? handle.close() }
     }
 }
 

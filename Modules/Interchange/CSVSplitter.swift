@@ -61,45 +61,84 @@ struct CSVSplitter {
     }
 
     /// Where the first record starting at or after `offset` begins in `bytes` (a whole file's,
-    /// from its start) and the physical line it starts on: the states of `step`, keeping nothing,
-    /// so a second reader can start there (`TaobaoDetailExport.read`). Nil when no record
+    /// from its start) and the physical line it starts on (`RecordStart`). Nil when no record
     /// starts there (a quote open to the end, or no line break after `offset`).
     static func recordStart(in bytes: UnsafeBufferPointer<UInt8>, atOrAfter offset: Int) -> (offset: Int, line: Int)? {
-        var state = State.fieldStart, line = 1, quotedCR = false, i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            i += 1
-            if state == .quoted {
-                if b == quote {
-                    state = .quoteInQuoted
-                } else {
-                    if b == cr || (b == lf && !quotedCR) { line += 1 }
-                    quotedCR = b == cr
-                }
-                continue
-            }
-            if state == .quoteInQuoted, b == quote {
-                state = .quoted
-                continue
-            }
-            if state == .fieldStart, b == quote {
-                state = .quoted
-                quotedCR = false
-                continue
-            }
-            switch b {
-            case comma:
-                state = .fieldStart
-            case cr, lf:
-                line += 1
-                if b == cr, i < bytes.count, bytes[i] == lf { i += 1 }
-                state = .fieldStart
-                if i >= offset { return i < bytes.count ? (i, line) : nil }
-            default:
-                state = .unquoted
-            }
+        var scan = RecordStart(atOrAfter: offset)
+        return scan.feed(bytes) ?? scan.finish()
+    }
+
+    /// Finds where the first record starting at or after `target` begins, fed a file from its
+    /// start chunk by chunk: the states of `step`, keeping nothing, so a second reader can start
+    /// there (`TaobaoDetailExport.read`).
+    struct RecordStart {
+        private let target: Int
+        private var state = State.fieldStart, line = 1, quotedCR = false, position = 0
+        /// The last byte was a CR that ended a record: an LF after it belongs to it.
+        private var afterCR = false
+        /// A record start at or after `target`, found once a byte after it shows it is not the end.
+        private var candidate: Int?
+
+        init(atOrAfter target: Int) {
+            self.target = target
         }
-        return nil
+
+        /// The record start, once found (no more input is needed then); nil while it is not.
+        mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) -> (offset: Int, line: Int)? {
+            for b in bytes {
+                if let candidate { return (candidate, line) }
+                position += 1
+                if afterCR {
+                    afterCR = false
+                    if b == CSVSplitter.lf {
+                        recordEnded(at: position)
+                        continue
+                    }
+                    recordEnded(at: position - 1)
+                    if let candidate { return (candidate, line) }
+                }
+                if state == .quoted {
+                    if b == CSVSplitter.quote {
+                        state = .quoteInQuoted
+                    } else {
+                        if b == CSVSplitter.cr || (b == CSVSplitter.lf && !quotedCR) { line += 1 }
+                        quotedCR = b == CSVSplitter.cr
+                    }
+                    continue
+                }
+                if state == .quoteInQuoted, b == CSVSplitter.quote {
+                    state = .quoted
+                    continue
+                }
+                if state == .fieldStart, b == CSVSplitter.quote {
+                    state = .quoted
+                    quotedCR = false
+                    continue
+                }
+                switch b {
+                case CSVSplitter.comma:
+                    state = .fieldStart
+                case CSVSplitter.cr:
+                    line += 1
+                    state = .fieldStart
+                    afterCR = true
+                case CSVSplitter.lf:
+                    line += 1
+                    state = .fieldStart
+                    recordEnded(at: position)
+                default:
+                    state = .unquoted
+                }
+            }
+            return nil
+        }
+
+        /// The end of the input: no record starts at the end.
+        func finish() -> (offset: Int, line: Int)? { nil }
+
+        private mutating func recordEnded(at next: Int) {
+            if next >= target { candidate = next }
+        }
     }
 
     mutating func feed(_ bytes: [UInt8], into out: inout [RawRecord]) {

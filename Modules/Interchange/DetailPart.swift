@@ -93,6 +93,12 @@ final class RowFile: @unchecked Sendable {
         self.handle = handle
     }
 
+    /// The file's size now.
+    var size: Int {
+        var info = stat()
+        return fstat(handle.fileDescriptor, &info) == 0 ? Int(info.st_size) : 0
+    }
+
     /// `count` bytes from `offset`; nil when the file no longer holds them.
     func read(_ offset: Int, count: Int) -> [UInt8]? {
         var bytes = [UInt8](repeating: 0, count: count), done = 0

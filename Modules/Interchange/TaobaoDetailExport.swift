@@ -38,21 +38,26 @@ public struct TaobaoDetailExport: Sendable {
     /// Reads and splits a detail export. Throws what reading it row by row would throw first.
     public static func read(path: String, file: String? = nil, splitAt: Int = 1 << 20) throws(InterchangeError) -> TaobaoDetailExport {
         let name = file ?? (path as NSString).lastPathComponent
-        // Read, not mapped: a file cut short meanwhile is an error, not SIGBUS. Held only while
-        // it is split; rows are read back from `rows` after.
-        guard let rows = RowFile(path: path), let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else {
-            throw .unreadable(file: name)
+        guard let rows = RowFile(path: path) else { throw .unreadable(file: name) }
+        let size = rows.size
+        // Where the second half starts: the file scanned from its start, a chunk at a time.
+        var start: (offset: Int, line: Int)?
+        if size >= max(2, splitAt), ProcessInfo.processInfo.activeProcessorCount > 1 {
+            var scan = CSVSplitter.RecordStart(atOrAfter: size / 2)
+            var source = try ByteSource.open(path, file: name)
+            defer { source.close() }
+            while start == nil, let chunk = try source.read(CSVStream.defaultChunkSize * 16, file: name) {
+                start = chunk.withUnsafeBufferPointer { scan.feed($0) }
+            }
         }
-        let start = data.count >= max(2, splitAt) && ProcessInfo.processInfo.activeProcessorCount > 1
-            ? data.withUnsafeBytes { raw in CSVSplitter.recordStart(in: raw.bindMemory(to: UInt8.self), atOrAfter: data.count / 2) }
-            : nil
         // The first half's header decides the encoding (from its first 64 KiB, as row by row).
-        var first = try MappedRows(stream: CSVStream(source: .memory(start.map { data[..<$0.offset] } ?? data, offset: 0), file: name,
-                                                     chunkSize: CSVStream.defaultChunkSize, encoding: nil),
-                                   fields: TaobaoOrderLineReader.fields)
+        func stream(count: Int = .max) throws(InterchangeError) -> CSVStream {
+            CSVStream(source: try ByteSource.open(path, file: name, count: count), file: name, chunkSize: CSVStream.defaultChunkSize, encoding: nil)
+        }
+        var first = try MappedRows(stream: stream(count: start?.offset ?? .max), fields: TaobaoOrderLineReader.fields)
         guard let start, let encoding = first.encoding else {
             if start != nil {  // the first half did not tell the encoding: one reader reads the whole file
-                first = try MappedRows(stream: CSVStream(data: data, file: name), fields: TaobaoOrderLineReader.fields)
+                first = try MappedRows(stream: stream(), fields: TaobaoOrderLineReader.fields)
             }
             let whole = try DetailPart(&first, base: first.encoding == .utf8BOM ? 3 : 0)
             return TaobaoDetailExport(file: name, columns: first.columns, encoding: first.encoding ?? .utf8, rows: rows, parts: [whole])
@@ -61,10 +66,12 @@ public struct TaobaoDetailExport: Sendable {
         let done = DispatchGroup()
         let columns = first.columns, headerLine = first.headerLine
         DispatchQueue.global(qos: .userInitiated).async(group: done) {
-            let stream = CSVStream(source: .memory(data[start.offset...], offset: 0), file: name, chunkSize: CSVStream.defaultChunkSize,
-                                   encoding: encoding, line: start.line)
-            var rows = MappedRows(continuing: stream, columns: columns, headerLine: headerLine)
-            second.result = Result { () throws(InterchangeError) in try DetailPart(&rows, base: start.offset) }
+            second.result = Result { () throws(InterchangeError) in
+                let rest = CSVStream(source: try ByteSource.open(path, file: name, from: start.offset), file: name,
+                                     chunkSize: CSVStream.defaultChunkSize, encoding: encoding, line: start.line)
+                var rows = MappedRows(continuing: rest, columns: columns, headerLine: headerLine)
+                return try DetailPart(&rows, base: start.offset)
+            }
         }
         let head: DetailPart
         do {
@@ -151,7 +158,7 @@ public struct TaobaoDetailExport: Sendable {
         var next = [Int32](repeating: -1, count: keys.count)
         for (index, key) in keys.enumerated() {
             guard let key else { continue }
-            let row = Int32(index)  // fewer than 2³¹ rows: a row is tens of bytes, and the file was held whole
+            let row = Int32(index)  // fewer than 2³¹ rows: a row is tens of bytes
             if let known = orders[key] {
                 next[Int(known.last)] = row
                 orders[key] = (known.first, row)
