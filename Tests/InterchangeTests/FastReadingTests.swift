@@ -146,7 +146,7 @@ struct FastReadingTests {
     @Test("the postcode split on scalars gives what the character-based split gave")
     func postcodeSplit() {
         let pieces = ["上海市", "浦东新区", " ", "  ", "\u{3000}", "\t", "(", ")", "（", "）", "135300", "000000", "12345",
-                      "1234567", "２０１", "室", "a", "7", "é", "e\u{301}", "\r\n"]
+                      "1234567", "２０１", "室", "a", "7", "é", "e\u{301}", "\r\n", "\u{00A0}", "\u{2003}", "·", "、", "\u{85}"]
         for text in Self.awkward(20, pieces: pieces) + ["上海市 浦东新区 某路1号(200120)", "某路（000000）", "(123456)", " ( 123456 ) "] {
             let ours = Cells.splitPostcode(text), reference = Self.referencePostcode(text)
             #expect(ours.address == reference.address && ours.postcode == reference.postcode, "\(text.debugDescription)")
