@@ -1,34 +1,36 @@
 import Foundation
 
-/// Where a CSV stream's bytes come from: a file (or a range of it) read chunk by chunk, or bytes
-/// already in memory.
+/// Where a CSV stream's bytes come from: a file read chunk by chunk, a range of a file open for
+/// reading back (`RowFile`, from `offset` to `end`), or bytes already in memory.
 enum ByteSource {
-    case file(FileHandle, remaining: Int)
+    case file(FileHandle)
+    case rows(RowFile, offset: Int, end: Int)
     case memory(Data, offset: Int)
 
-    /// Opens a file for reading, from `offset` for up to `count` bytes; `file` names it in errors.
-    static func open(_ path: String, file: String, from offset: Int = 0, count: Int = .max) throws(InterchangeError) -> ByteSource {
+    /// Opens a file for reading; `file` names it in errors.
+    static func open(_ path: String, file: String) throws(InterchangeError) -> ByteSource {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(file: file) }
-        if offset > 0 {
-            do { try handle.seek(toOffset: UInt64(offset)) } catch { throw .unreadable(file: file) }
-        }
-        return .file(handle, remaining: count)
+        return .file(handle)
     }
 
     /// Up to `count` bytes, or nil at the end.
     mutating func read(_ count: Int, file: String) throws(InterchangeError) -> [UInt8]? {
         switch self {
-        case .file(let handle, let remaining):
-            guard remaining > 0 else { return nil }
+        case .file(let handle):
             let data: Data?
             do {
-                data = try handle.read(upToCount: min(count, remaining))
+                data = try handle.read(upToCount: count)
             } catch {
                 throw .unreadable(file: file)
             }
             guard let data, !data.isEmpty else { return nil }
-            self = .file(handle, remaining: remaining - data.count)
             return [UInt8](data)
+        case .rows(let rows, let offset, let end):
+            guard offset < end else { return nil }
+            let bytes = try rows.read(offset, count: min(count, end - offset))
+            guard !bytes.isEmpty else { return nil }
+            self = .rows(rows, offset: offset + bytes.count, end: end)
+            return bytes
         case .memory(let data, let offset):
             guard offset < data.count else { return nil }
             let start = data.index(data.startIndex, offsetBy: offset)
@@ -39,7 +41,7 @@ enum ByteSource {
     }
 
     func close() {
-        if case .file(let handle, _) = self { try? handle.close() }
+        if case .file(let handle) = self { try? handle.close() }
     }
 }
 

@@ -8,6 +8,8 @@ struct DetailPart: Sendable {
     var starts: [Int] = []
     var lengths: [Int32] = []
     var lines: [Int32] = []
+    /// A digest of each row's fields (`digest`), to know it again when it is read back.
+    var digests: [UInt32] = []
     var keys: [OrderKey?] = []
 
     init(_ rows: inout MappedRows, base: Int) throws(InterchangeError) {
@@ -37,6 +39,7 @@ struct DetailPart: Sendable {
             starts.append(base + raw.offset)
             lengths.append(Int32(raw.end - raw.offset))
             lines.append(line)
+            digests.append(Self.digest(raw))
             keys.append(number.isEmpty ? nil : (try? Cells.orderNumber(number, column: "订单编号")).flatMap(OrderKey.init))
         }
     }
@@ -57,10 +60,21 @@ struct DetailPart: Sendable {
     }
 
     /// The fields of the one record `bytes` hold (a row read back from its file), split and
-    /// decoded; nil unless they hold exactly one record, valid in `encoding`.
-    static func fields(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, _ encoding: TextDecoding.Encoding) -> [String]? {
-        guard let record = CSVSplitter.firstRecord(of: bytes, line: line), record.end == bytes.count else { return nil }
+    /// decoded; nil unless they hold exactly one record, with the fields `digest` was made of,
+    /// valid in `encoding`.
+    static func fields(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, digest: UInt32, _ encoding: TextDecoding.Encoding) -> [String]? {
+        guard let record = CSVSplitter.firstRecord(of: bytes, line: line), record.end == bytes.count,
+              Self.digest(record) == digest else { return nil }
         return fields(record, encoding)
+    }
+
+    /// FNV-1a over a record's field bytes and where each field ends: a row edited in place (a
+    /// quantity, a price, an order number) does not read back as the row that was split.
+    static func digest(_ record: CSVSplitter.RawRecord) -> UInt32 {
+        var hash: UInt32 = 2_166_136_261
+        for byte in record.bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        for end in record.ends { hash = (hash ^ UInt32(truncatingIfNeeded: end)) &* 16_777_619 }
+        return hash
     }
 }
 
@@ -80,37 +94,5 @@ struct OrderKey: Hashable, Sendable {
         guard digits > 0 else { return nil }
         self.value = value
         self.digits = digits
-    }
-}
-
-/// A file open for reading back byte ranges (`pread`: no shared position), closed when the last
-/// holder lets it go. Read by one thread at a time: the detail export's owner.
-final class RowFile: @unchecked Sendable {
-    private let handle: FileHandle
-
-    init?(path: String) {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        self.handle = handle
-    }
-
-    /// The file's size now.
-    var size: Int {
-        var info = stat()
-        return fstat(handle.fileDescriptor, &info) == 0 ? Int(info.st_size) : 0
-    }
-
-    /// `count` bytes from `offset`; nil when the file no longer holds them.
-    func read(_ offset: Int, count: Int) -> [UInt8]? {
-        var bytes = [UInt8](repeating: 0, count: count), done = 0
-        let fd = handle.fileDescriptor
-        while done < count {
-            let got = bytes.withUnsafeMutableBytes { buffer in
-                pread(fd, buffer.baseAddress! + done, count - done, off_t(offset + done))
-            }
-            if got < 0, errno == EINTR { continue }
-            guard got > 0 else { return nil }
-            done += got
-        }
-        return bytes
     }
 }

@@ -8,12 +8,12 @@ import ShopDomain
 ///
 /// Reading it checks what reading row by row checks of the file itself, so a broken file is
 /// refused before anything is imported: every field valid in the file's encoding, no quote left
-/// open. What it keeps is where each row is in the file, its line and its order number — not the
-/// rows, nor the file: a row is read back from the file (`RowFile`), split and decoded again when
-/// it is parsed, so memory does not grow with the export. A bad row (a price that is not money …)
-/// is refused then: by `take` for its order, by `refusedRest` for the rows no order asked for. A
-/// row that no longer reads back as it was read (the file changed meanwhile) stops the import:
-/// `changedWhileRead`.
+/// open. What it keeps is where each row is in the file, its line, a digest of its fields and its
+/// order number (about 30 bytes a row) — not the rows, nor the file: a row is read back from the
+/// file (`RowFile`), split and decoded again when it is parsed. A bad row (a price that is not
+/// money …) is refused then: by `take` for its order, by `refusedRest` for the rows no order asked
+/// for. A row that does not read back as the record it was (the file edited or cut meanwhile)
+/// stops the import: `changedWhileRead`.
 ///
 /// A file of at least `splitAt` bytes is read by two threads, one half each: the second half
 /// starts at the first record after the middle, found by the splitter's own states, with the
@@ -29,6 +29,7 @@ public struct TaobaoDetailExport: Sendable {
     private let starts: [Int]
     private let lengths: [Int32]
     private let lines: [Int32]
+    private let digests: [UInt32]
     /// Each order's first and last row; `next` chains its rows in the file's order (-1 ends it).
     private let orders: [OrderKey: (first: Int32, last: Int32)]
     private let next: [Int32]
@@ -38,23 +39,21 @@ public struct TaobaoDetailExport: Sendable {
     /// Reads and splits a detail export. Throws what reading it row by row would throw first.
     public static func read(path: String, file: String? = nil, splitAt: Int = 1 << 20) throws(InterchangeError) -> TaobaoDetailExport {
         let name = file ?? (path as NSString).lastPathComponent
-        guard let rows = RowFile(path: path) else { throw .unreadable(file: name) }
-        let size = rows.size
+        let rows = try RowFile(path: path, file: name)
+        func stream(from offset: Int = 0, to end: Int = .max, encoding: TextDecoding.Encoding? = nil, line: Int = 1) -> CSVStream {
+            CSVStream(source: .rows(rows, offset: offset, end: end), file: name, chunkSize: CSVStream.defaultChunkSize,
+                      encoding: encoding, line: line)
+        }
         // Where the second half starts: the file scanned from its start, a chunk at a time.
         var start: (offset: Int, line: Int)?
-        if size >= max(2, splitAt), ProcessInfo.processInfo.activeProcessorCount > 1 {
-            var scan = CSVSplitter.RecordStart(atOrAfter: size / 2)
-            var source = try ByteSource.open(path, file: name)
-            defer { source.close() }
+        if rows.size >= max(2, splitAt), ProcessInfo.processInfo.activeProcessorCount > 1 {
+            var scan = CSVSplitter.RecordStart(atOrAfter: rows.size / 2), source = ByteSource.rows(rows, offset: 0, end: rows.size)
             while start == nil, let chunk = try source.read(CSVStream.defaultChunkSize * 16, file: name) {
                 start = chunk.withUnsafeBufferPointer { scan.feed($0) }
             }
         }
         // The first half's header decides the encoding (from its first 64 KiB, as row by row).
-        func stream(count: Int = .max) throws(InterchangeError) -> CSVStream {
-            CSVStream(source: try ByteSource.open(path, file: name, count: count), file: name, chunkSize: CSVStream.defaultChunkSize, encoding: nil)
-        }
-        var first = try MappedRows(stream: stream(count: start?.offset ?? .max), fields: TaobaoOrderLineReader.fields)
+        var first = try MappedRows(stream: stream(to: start?.offset ?? .max), fields: TaobaoOrderLineReader.fields)
         guard let start, let encoding = first.encoding else {
             if start != nil {  // the first half did not tell the encoding: one reader reads the whole file
                 first = try MappedRows(stream: stream(), fields: TaobaoOrderLineReader.fields)
@@ -65,13 +64,10 @@ public struct TaobaoDetailExport: Sendable {
         let second = SecondHalf()
         let done = DispatchGroup()
         let columns = first.columns, headerLine = first.headerLine
-        DispatchQueue.global(qos: .userInitiated).async(group: done) {
-            second.result = Result { () throws(InterchangeError) in
-                let rest = CSVStream(source: try ByteSource.open(path, file: name, from: start.offset), file: name,
-                                     chunkSize: CSVStream.defaultChunkSize, encoding: encoding, line: start.line)
-                var rows = MappedRows(continuing: rest, columns: columns, headerLine: headerLine)
-                return try DetailPart(&rows, base: start.offset)
-            }
+        let rest = stream(from: start.offset, encoding: encoding, line: start.line)
+        DispatchQueue.global(qos: .userInitiated).async(group: done) { [rest = SendableStream(rest)] in
+            var rows = MappedRows(continuing: rest.stream, columns: columns, headerLine: headerLine)
+            second.result = Result { () throws(InterchangeError) in try DetailPart(&rows, base: start.offset) }
         }
         let head: DetailPart
         do {
@@ -135,11 +131,13 @@ public struct TaobaoDetailExport: Sendable {
             var last = index
             while last + 1 < chosen.count, starts[chosen[last + 1]] + Int(lengths[chosen[last + 1]]) - from <= 1 << 16 { last += 1 }
             let to = starts[chosen[last]] + Int(lengths[chosen[last]])
-            guard let span = rows.read(from, count: to - from) else { throw .changedWhileRead(file: file, line: Int(lines[chosen[index]])) }
+            let span = try rows.read(from, count: to - from)
+            guard span.count == to - from else { throw .changedWhileRead(file: file, line: Int(lines[chosen[index]])) }
             for row in chosen[index...last] {
                 let line = Int(lines[row]), offset = starts[row] - from
                 let fields = span.withUnsafeBufferPointer { all in
-                    DetailPart.fields(UnsafeBufferPointer(rebasing: all[offset..<offset + Int(lengths[row])]), line: line, encoding)
+                    DetailPart.fields(UnsafeBufferPointer(rebasing: all[offset..<offset + Int(lengths[row])]), line: line,
+                                      digest: digests[row], encoding)
                 }
                 guard let fields else { throw .changedWhileRead(file: file, line: line) }
                 do {
@@ -173,6 +171,7 @@ public struct TaobaoDetailExport: Sendable {
         self.starts = parts.flatMap(\.starts)
         self.lengths = parts.flatMap(\.lengths)
         self.lines = parts.flatMap(\.lines)
+        self.digests = parts.flatMap(\.digests)
         self.orders = orders
         self.next = next
         self.taken = [Bool](repeating: false, count: keys.count)
@@ -181,5 +180,11 @@ public struct TaobaoDetailExport: Sendable {
     /// The second half, handed back across threads (written before `done` is left).
     private final class SecondHalf: @unchecked Sendable {
         var result: Result<DetailPart, InterchangeError>?
+    }
+
+    /// The second half's stream, handed to its thread (used there alone).
+    private struct SendableStream: @unchecked Sendable {
+        let stream: CSVStream
+        init(_ stream: CSVStream) { self.stream = stream }
     }
 }

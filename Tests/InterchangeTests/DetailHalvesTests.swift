@@ -114,7 +114,13 @@ import Testing
                                ("a byte put in before the rows", { (data: inout Data) in data.insert(UInt8(ascii: " "), at: 200) }),
                                ("not valid GB18030 any more", { (data: inout Data) in
                                    let at = data.count - 40
-                                   data.replaceSubrange(at..<at + 2, with: [0x81, 0x20]) })] {
+                                   data.replaceSubrange(at..<at + 2, with: [0x81, 0x20]) }),
+                               ("a price edited in place", { (data: inout Data) in
+                                   let at = data.range(of: Data("59.00".utf8), options: .backwards)!
+                                   data.replaceSubrange(at, with: Data("95.00".utf8)) }),
+                               ("an order number edited in place", { (data: inout Data) in
+                                   let at = data.range(of: Data("2345000000000000299".utf8))!
+                                   data.replaceSubrange(at, with: Data("2345000000000000298".utf8)) })] {
             let path = try Self.write(text, gb18030: true)
             defer { try? FileManager.default.removeItem(atPath: path) }
             var export = try TaobaoDetailExport.read(path: path, splitAt: 1)
@@ -135,6 +141,31 @@ import Testing
             }
             #expect(file == (path as NSString).lastPathComponent && line > 1, "\(name)")
         }
+    }
+
+    @Test("a detail export that is not a regular file (a pipe) is read whole first, and reads as row by row")
+    func pipe() throws {
+        let text = Self.export(rows: 300, shift: 5)
+        let expected = try Self.path(for: text) { try Self.rowByRow($0) }
+        let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("pipe-\(UUID().uuidString)").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        defer { try? FileManager.default.removeItem(atPath: fifo) }
+        let bytes = text.data(using: Fixtures.gb18030)!
+        let writer = Thread {  // opening a FIFO waits for its reader
+            guard let handle = FileHandle(forWritingAtPath: fifo) else { return }
+            handle.write(bytes)
+            try? handle.close()
+        }
+        writer.start()
+        let halves = try TaobaoDetailExport.read(path: fifo, splitAt: 1).all()
+        #expect(halves.rows == expected.rows)
+        #expect(halves.errors.map(\.line) == expected.errors.map(\.line))
+    }
+
+    static func path<T>(for text: String, _ body: (String) throws -> T) throws -> T {
+        let path = try write(text, gb18030: true)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return try body(path)
     }
 
     /// The order numbers of `text`'s rows, in the file's order, each once.

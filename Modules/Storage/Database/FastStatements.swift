@@ -99,7 +99,8 @@ extension Statement {
 
 /// The parameters of one run of a statement, bound in order. Text is copied by SQLite
 /// (`SQLITE_TRANSIENT`: a bound value never points into memory that goes away), so nothing
-/// needs clearing after the run.
+/// needs clearing after the run; the values stay bound until the next run binds its own (GRDB
+/// binds every argument of the statements it runs, so none of these is ever read by it).
 public struct FastBindings {
     private let statement: SQLiteStatement
     private(set) var next: Int32 = 1
@@ -144,7 +145,7 @@ public struct FastBindings {
     }
 
     private mutating func advance(_ code: Int32) {
-        precondition(code == SQLITE_OK, "binding parameter \(next) failed (\(code))")
+        precondition(code == SQLITE_OK, "binding parameter \(next) failed (\(code)) for \(String(cString: sqlite3_sql(statement)))")
         next += 1
     }
 }
