@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import PostgresStore
 import Prometheus
+import ServiceLifecycle
 import ShopDomain
 import ShopActions
 import Storage
@@ -32,8 +33,28 @@ public func buildApplication(_ config: HubConfig, clock: ShopClock = .system,
         // Bytes that are not HTTP get the error envelope too (the framework answers them below the router).
         server: .http1(configuration: .init(additionalChannelHandlers: [ParserErrorEnvelope()])),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "zhangguid"),
+        services: [BackgroundCheckpointService(database: database, logger: logger)],
         logger: logger
     )
+}
+
+/// While the daemon serves, its write-ahead log is checkpointed off the writer
+/// (`ShopDatabase.checkpointInBackground`): many devices pushing at once seldom wait for a copy.
+struct BackgroundCheckpointService: Service {
+    let database: ShopDatabase
+    let logger: Logger
+
+    /// Runs until the daemon shuts down (a service that returned would end the daemon).
+    func run() async throws {
+        var checkpoints: BackgroundCheckpoints?
+        do {
+            checkpoints = try database.checkpointInBackground()
+        } catch {
+            logger.warning("checkpoints stay on the writer", metadata: ["error": .string("\(error)")])
+        }
+        defer { checkpoints?.stop() }
+        try? await gracefulShutdown()
+    }
 }
 
 /// The routes of docs/openapi.yaml over a `HubService` on `database`, its metrics in `registry`.

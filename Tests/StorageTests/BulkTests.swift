@@ -47,4 +47,27 @@ struct BulkTests {
         #expect(try limit(shop) == 1000)
         #expect(try shop.database.verify().passed)
     }
+
+    @Test("checkpoints in the background (the hub daemon): the writer's limit raised, not off; another thread copies; stop gives the limit back, once")
+    func inTheBackground() throws {
+        let shop = try TestShop()
+        try shop.database.writeLocal { db in try db.execute(sql: "CREATE TABLE scratch (b BLOB)") }
+        let before = try fileSize(shop)
+        let checkpoints = try shop.database.checkpointInBackground(walPages: 7_000)
+        #expect(try limit(shop) == 7_000)
+        try shop.database.writeLocal { db in try db.execute(sql: "INSERT INTO scratch VALUES (zeroblob(2000000))") }
+        var grew = false  // under 7,000 pages: the writer's own limit is not reached, so the thread copied them
+        for _ in 0..<100 where !grew {
+            Thread.sleep(forTimeInterval: 0.02)
+            grew = try fileSize(shop) > before + 1_000_000
+        }
+        #expect(grew)
+        try shop.addStaff("小王", [.shipper])
+        checkpoints.stop()
+        #expect(try limit(shop) == 1000)
+        try shop.database.writeLocal { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = 500") }
+        checkpoints.stop()  // a second stop changes nothing
+        #expect(try limit(shop) == 500)
+        #expect(try shop.database.verify().passed)
+    }
 }

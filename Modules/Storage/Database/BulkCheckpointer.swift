@@ -49,3 +49,27 @@ final class BulkCheckpointer: @unchecked Sendable {  // `stopped` and `running` 
         lock.unlock()
     }
 }
+
+/// Checkpoints running off the writer (`ShopDatabase.bulk`, `checkpointInBackground`) until
+/// `stop()`, which ends the thread and gives the writer back its own limit. Stopping twice does
+/// nothing more.
+public final class BackgroundCheckpoints: @unchecked Sendable {  // `restore` is taken under `lock`
+    private let checkpointer: BulkCheckpointer?
+    private var restore: (() -> Void)?
+    private let lock = NSLock()
+
+    init(_ checkpointer: BulkCheckpointer?, restore: @escaping () -> Void) {
+        self.checkpointer = checkpointer
+        self.restore = restore
+    }
+
+    public func stop() {
+        lock.lock()
+        let restore = self.restore
+        self.restore = nil
+        lock.unlock()
+        guard let restore else { return }
+        checkpointer?.stop()
+        restore()
+    }
+}

@@ -190,18 +190,35 @@ public struct ShopDatabase: Sendable {
     /// checkpointer cannot open, the writer checkpoints every `walPages` pages as before. Each
     /// `apply` inside hands what it looked up to the next (`CarriedProjection`).
     public func bulk<T>(walPages: Int = 10_000, _ body: () throws -> T) throws -> T {
+        let checkpoints = try checkpointsOffTheWriter(walPagesWith: 0, without: walPages)
+        defer { checkpoints.stop() }
+        return try CarriedProjection.$active.withValue(CarriedProjection(owner: pool)) { try body() }
+    }
+
+    /// For a writer that runs for hours (the hub daemon, many devices pushing at once): a
+    /// `BulkCheckpointer` copies what is committed into the main file every 50 ms on a thread and
+    /// connection of its own, and the writer checkpoints only once the log reaches `walPages`
+    /// pages (SQLite's own default is 1,000), so a push seldom waits for a copy and its `fsync`s
+    /// and the log stays bounded under any load. Measured with 16 devices pushing 80,000 ops at
+    /// once (`zhangguid`, 2 cores): 2.88–3.06 s → 2.25–2.34 s, the log at most about 40 MB. Until
+    /// `stop()`; if the checkpointer cannot open, only the limit changes.
+    public func checkpointInBackground(walPages: Int = 8_000) throws -> BackgroundCheckpoints {
+        try checkpointsOffTheWriter(walPagesWith: walPages, without: walPages)
+    }
+
+    /// Starts a checkpointer and sets the writer's own limit: `with` while the checkpointer runs,
+    /// `without` if it could not open; `stop()` restores the limit found.
+    private func checkpointsOffTheWriter(walPagesWith with: Int, without: Int) throws -> BackgroundCheckpoints {
         try requireWritable()
         let checkpointer = try? BulkCheckpointer(path: path)
         let found = try pool.writeWithoutTransaction { db in
             let found = try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? 1000
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(checkpointer == nil ? max(1, walPages) : 0)")
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(checkpointer == nil ? max(1, without) : max(0, with))")
             return found
         }
-        defer {
-            checkpointer?.stop()
+        return BackgroundCheckpoints(checkpointer) { [pool] in
             try? pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = \(found)") }
         }
-        return try CarriedProjection.$active.withValue(CarriedProjection(owner: pool)) { try body() }
     }
 
     /// The migrations this program knows: a notebook's schema, compared when notebooks meet.
