@@ -200,7 +200,7 @@ public struct ShopDatabase: Sendable {
     /// connection of its own, and the writer checkpoints only once the log reaches `walPages`
     /// pages (SQLite's own default is 1,000), so a push seldom waits for a copy and its `fsync`s
     /// and the log stays bounded under any load. Measured with 16 devices pushing 80,000 ops at
-    /// once (`zhangguid`, 2 cores): 2.88–3.06 s → 2.25–2.34 s, the log at most about 40 MB. Until
+    /// once (`zhangguid`, 2 cores, interleaved runs): 2.94–3.31 s → 2.20–2.50 s. Until
     /// `stop()`; if the checkpointer cannot open, only the limit changes.
     public func checkpointInBackground(walPages: Int = 8_000) throws -> BackgroundCheckpoints {
         try checkpointsOffTheWriter(walPagesWith: walPages, without: walPages)
