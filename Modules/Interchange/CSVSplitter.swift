@@ -65,7 +65,7 @@ struct CSVSplitter {
     /// starts there (a quote open to the end, or no line break after `offset`).
     static func recordStart(in bytes: UnsafeBufferPointer<UInt8>, atOrAfter offset: Int) -> (offset: Int, line: Int)? {
         var scan = RecordStart(atOrAfter: offset)
-        return scan.feed(bytes) ?? scan.finish()
+        return scan.feed(bytes)
     }
 
     /// Finds where the first record starting at or after `target` begins, fed a file from its
@@ -83,7 +83,8 @@ struct CSVSplitter {
             self.target = target
         }
 
-        /// The record start, once found (no more input is needed then); nil while it is not.
+        /// The record start, once found (no more input is needed then); nil while it is not, and
+        /// at the end of the input (no record starts at the end).
         mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) -> (offset: Int, line: Int)? {
             for b in bytes {
                 if let candidate { return (candidate, line) }
@@ -132,9 +133,6 @@ struct CSVSplitter {
             }
             return nil
         }
-
-        /// The end of the input: no record starts at the end.
-        func finish() -> (offset: Int, line: Int)? { nil }
 
         private mutating func recordEnded(at next: Int) {
             if next >= target { candidate = next }

@@ -40,10 +40,6 @@ public struct TaobaoDetailExport: Sendable {
     public static func read(path: String, file: String? = nil, splitAt: Int = 1 << 20) throws(InterchangeError) -> TaobaoDetailExport {
         let name = file ?? (path as NSString).lastPathComponent
         let rows = try RowFile(path: path, file: name)
-        func stream(from offset: Int = 0, to end: Int = .max, encoding: TextDecoding.Encoding? = nil, line: Int = 1) -> CSVStream {
-            CSVStream(source: .rows(rows, offset: offset, end: end), file: name, chunkSize: CSVStream.defaultChunkSize,
-                      encoding: encoding, line: line)
-        }
         // Where the second half starts: the file scanned from its start, a chunk at a time.
         var start: (offset: Int, line: Int)?
         if rows.size >= max(2, splitAt), ProcessInfo.processInfo.activeProcessorCount > 1 {
@@ -53,10 +49,10 @@ public struct TaobaoDetailExport: Sendable {
             }
         }
         // The first half's header decides the encoding (from its first 64 KiB, as row by row).
-        var first = try MappedRows(stream: stream(to: start?.offset ?? .max), fields: TaobaoOrderLineReader.fields)
+        var first = try MappedRows(stream: stream(rows, to: start?.offset ?? .max), fields: TaobaoOrderLineReader.fields)
         guard let start, let encoding = first.encoding else {
             if start != nil {  // the first half did not tell the encoding: one reader reads the whole file
-                first = try MappedRows(stream: stream(), fields: TaobaoOrderLineReader.fields)
+                first = try MappedRows(stream: stream(rows), fields: TaobaoOrderLineReader.fields)
             }
             let whole = try DetailPart(&first, base: first.encoding == .utf8BOM ? 3 : 0)
             return TaobaoDetailExport(file: name, columns: first.columns, encoding: first.encoding ?? .utf8, rows: rows, parts: [whole])
@@ -64,10 +60,10 @@ public struct TaobaoDetailExport: Sendable {
         let second = SecondHalf()
         let done = DispatchGroup()
         let columns = first.columns, headerLine = first.headerLine
-        let rest = stream(from: start.offset, encoding: encoding, line: start.line)
-        DispatchQueue.global(qos: .userInitiated).async(group: done) { [rest = SendableStream(rest)] in
-            var rows = MappedRows(continuing: rest.stream, columns: columns, headerLine: headerLine)
-            second.result = Result { () throws(InterchangeError) in try DetailPart(&rows, base: start.offset) }
+        DispatchQueue.global(qos: .userInitiated).async(group: done) {
+            var rest = MappedRows(continuing: stream(rows, from: start.offset, encoding: encoding, line: start.line),
+                                  columns: columns, headerLine: headerLine)
+            second.result = Result { () throws(InterchangeError) in try DetailPart(&rest, base: start.offset) }
         }
         let head: DetailPart
         do {
@@ -182,9 +178,10 @@ public struct TaobaoDetailExport: Sendable {
         var result: Result<DetailPart, InterchangeError>?
     }
 
-    /// The second half's stream, handed to its thread (used there alone).
-    private struct SendableStream: @unchecked Sendable {
-        let stream: CSVStream
-        init(_ stream: CSVStream) { self.stream = stream }
+    /// `rows` from `offset` to `end` as CSV (`encoding` nil: found from the first bytes).
+    private static func stream(_ rows: RowFile, from offset: Int = 0, to end: Int = .max, encoding: TextDecoding.Encoding? = nil,
+                               line: Int = 1) -> CSVStream {
+        CSVStream(source: .rows(rows, offset: offset, end: end), file: rows.file, chunkSize: CSVStream.defaultChunkSize,
+                  encoding: encoding, line: line)
     }
 }

@@ -23,7 +23,7 @@ public final class PostgresJournal: StoreOfRecord, @unchecked Sendable {
     /// The working copy's device: the hub whose journal this is.
     public let hub: DeviceID
     private let configuration: PostgresConnection.Configuration
-    private let logger: Logger
+    let logger: Logger
     private let lock = NSLock()
     private var idle: [PostgresConnection] = []
     private var knownLast: Int64?
@@ -225,51 +225,6 @@ public final class PostgresJournal: StoreOfRecord, @unchecked Sendable {
         }
     }
 
-    public func entries(after seq: Int64, excluding device: DeviceID?, limit: Int?) throws -> [JournalEntry] {
-        let query: PostgresQuery = """
-            SELECT seq, device_id, device_seq, hlc, actor, kind, version, payload, prev_hash, hash FROM hub_journal
-            WHERE seq > \(seq) AND device_id <> \(device?.rawValue ?? "") ORDER BY seq LIMIT \(limit.map(Int64.init))
-            """
-        return try withConnection { connection in
-            try connection.query(query, logger: logger).wait(within: statementTimeout).map(Self.entry)
-        }
-    }
-
-    // MARK: - Reading the whole journal
-
-    /// Every entry in apply order, a page at a time (bounded memory for a large journal).
-    public func forEach(_ body: (JournalEntry) throws -> Void) throws {
-        var after: Int64 = 0
-        while true {
-            let page = try entries(after: after, excluding: nil, limit: 10_000)
-            for entry in page { try body(entry) }
-            guard let last = page.last, page.count == 10_000 else { return }
-            after = last.seq
-        }
-    }
-
-    /// The journal's digest, as `ShopDatabase.journalDigest` computes it for a file.
-    public func journalDigest() throws -> JournalDigest {
-        var digest = JournalDigest()
-        try forEach { digest.add($0) }
-        return digest
-    }
-
-    /// How many ops the store holds.
-    public func count() throws -> Int {
-        try withConnection { connection in
-            try connection.query("SELECT COUNT(*)::bigint FROM hub_journal", logger: logger).wait(within: statementTimeout).first.map { Int(try $0.decode(Int64.self)) } ?? 0
-        }
-    }
-
-    static func entry(_ row: PostgresRow) throws -> JournalEntry {
-        let (seq, device, deviceSeq, hlc, actor, kind, version, payload, prevHash, hash) =
-            try row.decode((Int64, String, Int64, String, String, String, Int64, String, String, String).self)
-        return JournalEntry(seq: seq, op: Op(deviceID: DeviceID(rawValue: device), deviceSeq: deviceSeq, hlc: HLC(hlc) ?? .zero,
-                                             actor: StaffID(rawValue: actor), kind: kind, version: Int(version), payload: payload,
-                                             prevHash: prevHash, hash: hash))
-    }
-
     private func check(create: Bool) throws {
         try withConnection { connection in
             let exists = try connection.query("SELECT to_regclass('zhanggui_store') IS NOT NULL", logger: logger).wait(within: statementTimeout)
@@ -320,7 +275,7 @@ public final class PostgresJournal: StoreOfRecord, @unchecked Sendable {
 
     /// Runs `body` on an idle connection or a new one. A connection that failed is closed and
     /// dropped, so a server that went away and came back is reached again by the next call.
-    private func withConnection<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+    func withConnection<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
         let connection = try acquire()
         do {
             let result = try body(connection)

@@ -118,17 +118,10 @@ public struct FastBindings {
     /// Binds text (empty text stays text, not NULL).
     public mutating func bind(text: String) {
         var text = text
-        let code = text.withUTF8 { bytes in
-            // Never a null pointer (SQLite would bind NULL).
-            withUnsafePointer(to: 0 as CChar) { empty in
-                sqlite3_bind_text(statement, next, bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) } ?? empty,
-                                  Int32(bytes.count), SQLITE_TRANSIENT)
-            }
-        }
-        advance(code)
+        text.withUTF8 { bind(utf8: $0) }
     }
 
-    /// Binds UTF-8 `bytes` as text.
+    /// Binds UTF-8 `bytes` as text; never a null pointer (SQLite would bind NULL).
     public mutating func bind(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         advance(withUnsafePointer(to: 0 as CChar) { empty in
             sqlite3_bind_text(statement, next, bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) } ?? empty,

@@ -211,10 +211,16 @@ public struct ShopDatabase: Sendable {
     private func checkpointsOffTheWriter(walPagesWith with: Int, without: Int) throws -> BackgroundCheckpoints {
         try requireWritable()
         let checkpointer = try? BulkCheckpointer(path: path)
-        let found = try pool.writeWithoutTransaction { db in
-            let found = try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? 1000
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(checkpointer == nil ? max(1, without) : max(0, with))")
-            return found
+        let found: Int
+        do {
+            found = try pool.writeWithoutTransaction { db in
+                let found = try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? 1000
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = \(checkpointer == nil ? max(1, without) : max(0, with))")
+                return found
+            }
+        } catch {
+            checkpointer?.stop()  // not left running for nothing
+            throw error
         }
         return BackgroundCheckpoints(checkpointer) { [pool] in
             try? pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = \(found)") }
